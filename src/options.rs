@@ -1,0 +1,51 @@
+//! Options of validation and merge.
+
+/// The language of issue messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Locale {
+    /// English, the default.
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+impl Locale {
+    /// Returns the locale for a language tag such as `"de"` or `"de-AT"`.
+    ///
+    /// Any tag that is not German, including an empty or unknown one, gives English, so that a
+    /// message is always available.
+    pub fn from_tag(tag: &str) -> Locale {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        if language.eq_ignore_ascii_case("de") {
+            Locale::De
+        } else {
+            Locale::En
+        }
+    }
+}
+
+/// Optional upper bounds on metadata in a patch. `None` means no limit.
+///
+/// Lengths count UTF-16 code units, the unit of JavaScript's `String.length`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Maximum number of keys in the patch's `metadata`, removals included.
+    pub max_metadata_keys: Option<usize>,
+    /// Maximum length of a metadata key.
+    pub max_key_length: Option<usize>,
+    /// Maximum length of a metadata value.
+    pub max_value_length: Option<usize>,
+}
+
+/// Options of [`crate::validate_patch`] and [`crate::apply_patch`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Language of messages.
+    pub locale: Locale,
+    /// Whether warnings, such as a wrong EIC check character, count as errors.
+    pub strict: bool,
+    /// Limits on metadata.
+    pub limits: Limits,
+}

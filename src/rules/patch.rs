@@ -1,0 +1,58 @@
+//! The walk over a whole PATCH body: known, read-only and unknown fields.
+
+use crate::fields::{Access, FieldKind, CUSTOMER};
+use crate::{Input, IssueKind, Kind, Path, Subject};
+
+use super::eic::check_eic_field;
+use super::enumeration::check_enum;
+use super::group::check_group;
+use super::metadata::check_metadata;
+use super::{Change, Context, Update};
+
+/// Checks a PATCH body and returns its changes, in patch order, when no error was found.
+///
+/// Every issue is recorded: the walk goes on after an error so that a form can show all of
+/// them at once.
+pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Option<Vec<Change<V>>> {
+    let root = Path::Root;
+    let entries = match patch.kind() {
+        Kind::Object => patch.entries(),
+        _ => None,
+    };
+    let Some(entries) = entries else {
+        let received = if patch.kind() == Kind::Object { Kind::Unreadable } else { patch.kind() };
+        context.error(&root, IssueKind::NotAnObject { subject: Subject::Patch, received });
+        return None;
+    };
+
+    let errors_before = context.error_count();
+    let mut changes = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        // A field set to `undefined` is absent, as JSON.stringify would drop it.
+        if value.kind() == Kind::Undefined {
+            continue;
+        }
+        let name = V::key_text(&key);
+        let path = root.join(&name);
+        let Some(field) = name.as_str().and_then(|name| CUSTOMER.find(name)) else {
+            context.error(&path, IssueKind::UnknownField { key: name.clone().into_owned(), allowed: CUSTOMER.writable_names });
+            continue;
+        };
+
+        let update = match (field.access, field.kind) {
+            (Access::ReadOnly, _) | (_, FieldKind::ServerManaged) => {
+                context.error(&path, IssueKind::ReadOnlyField { field: field.name });
+                None
+            }
+            (Access::Writable, FieldKind::Enum(options)) => check_enum(context, &path, field.name, &value, options).then_some(Update::Replace(value)),
+            (Access::Writable, FieldKind::Eic) => check_eic_field(context, &path, &value).then_some(Update::Replace(value)),
+            (Access::Writable, FieldKind::Group(schema)) => check_group(context, &path, &value, schema).map(Update::ReplaceObject),
+            (Access::Writable, FieldKind::Metadata) => check_metadata(context, &path, &value).map(Update::Merge),
+        };
+        if let Some(update) = update {
+            changes.push(Change { key, field, update });
+        }
+    }
+
+    (context.error_count() == errors_before).then_some(changes)
+}

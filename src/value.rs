@@ -1,0 +1,113 @@
+//! The read-only view of an input value that the rules walk.
+//!
+//! The rules never convert a whole input into one Rust type first. They look at it through
+//! [`Input`], which the crate implements for parsed JSON ([`crate::Json`]) and the WebAssembly
+//! bindings implement for JavaScript values. Each representation can so report exactly what it
+//! holds (`undefined`, a `Map`, a lone surrogate) without a lossy conversion.
+
+use crate::Text;
+
+/// The kind of an input value, as far as the rules need to tell kinds apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// JavaScript `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// Any number, including `NaN` and the infinities.
+    Number,
+    /// A JavaScript `BigInt`.
+    BigInt,
+    /// A string.
+    String,
+    /// A JavaScript `Symbol`.
+    Symbol,
+    /// A function or class.
+    Function,
+    /// An array.
+    Array,
+    /// A plain object: its prototype is `Object.prototype` or `null`.
+    Object,
+    /// A `Map`.
+    Map,
+    /// A `Set`.
+    Set,
+    /// A `Date`.
+    Date,
+    /// Any other object, such as a class instance, a typed array or a `RegExp`.
+    OtherObject,
+    /// A value that could not be read, for example because a property getter threw.
+    Unreadable,
+}
+
+impl Kind {
+    /// Returns the name used for this kind in issue parameters, such as `"array"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Undefined => "undefined",
+            Kind::Null => "null",
+            Kind::Boolean => "boolean",
+            Kind::Number => "number",
+            Kind::BigInt => "bigint",
+            Kind::String => "string",
+            Kind::Symbol => "symbol",
+            Kind::Function => "function",
+            Kind::Array => "array",
+            Kind::Object => "object",
+            Kind::Map => "map",
+            Kind::Set => "set",
+            Kind::Date => "date",
+            Kind::OtherObject => "non-plain object",
+            Kind::Unreadable => "unreadable value",
+        }
+    }
+}
+
+/// A read-only view of a JSON-like value.
+///
+/// Implementations must not change the value they view.
+pub trait Input: Sized {
+    /// A key of an object, kept in the representation's own form so that a merge can write
+    /// it back unchanged.
+    type Key;
+
+    /// Returns the kind of the value.
+    fn kind(&self) -> Kind;
+
+    /// Returns the value's text when it is a string, and `None` otherwise.
+    fn text(&self) -> Option<Text<'_>>;
+
+    /// Returns the own enumerable string-keyed entries of a plain object, in order.
+    ///
+    /// Returns `None` when the value is not a plain object or its entries cannot be read.
+    fn entries(&self) -> Option<Vec<(Self::Key, Self)>>;
+
+    /// Returns the text of a key.
+    fn key_text(key: &Self::Key) -> Text<'_>;
+}
+
+/// Builds output values of one representation, for [`crate::apply_patch`].
+///
+/// Values that the merge leaves unchanged are passed to [`Build::keep`], so a representation
+/// decides whether to share them with the input or copy them.
+pub trait Build<V: Input> {
+    /// An output value.
+    type Value;
+    /// An object under construction.
+    type Object;
+
+    /// Starts an empty plain object.
+    fn object(&mut self) -> Self::Object;
+
+    /// Adds an entry as an own data property, even when the key is `__proto__`.
+    fn insert(&mut self, object: &mut Self::Object, key: &V::Key, value: Self::Value);
+
+    /// Finishes an object.
+    fn finish(&mut self, object: Self::Object) -> Self::Value;
+
+    /// Returns an input value unchanged, as an output value.
+    fn keep(&mut self, value: &V) -> Self::Value;
+}
