@@ -1,0 +1,68 @@
+# Build, test and demo brp-customer-patch. Every target installs what it needs and can be run
+# again; `make test` and `make demo` work on a fresh machine with Rust, Node.js and npm.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+CRATE := brp_customer_patch
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+
+# The CLI must match the wasm-bindgen crate exactly, so its version is read from Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+DEMO_HOST := 127.0.0.1
+DEMO_PORT := 8080
+
+.PHONY: all setup setup-rust setup-node pkg test test-rust test-node test-wasm demo clean
+
+all: pkg
+
+setup: setup-rust setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{ print $$2 }')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) to match Cargo.lock (about 3 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# The npm package: bindings for Node.js (CommonJS, loads the .wasm synchronously) and for
+# browsers (ES module, fetches the .wasm), with the wrapper and types from pkg-template/.
+pkg: setup
+	cargo build --release --target $(WASM_TARGET)
+	rm -rf pkg
+	wasm-bindgen --target nodejs --out-dir pkg/node $(WASM)
+	echo '{ "type": "commonjs" }' > pkg/node/package.json
+	wasm-bindgen --target web --out-dir pkg/web $(WASM)
+	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
+	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
+	  --external:./node/* --outfile=pkg/index.cjs
+	@echo "Built the npm package in pkg/"
+
+test: test-rust pkg test-node test-wasm
+
+test-rust:
+	cargo test --quiet
+
+test-node: pkg
+	node --test tests/node/
+
+# The bindings' own tests, run by wasm-bindgen-test in Node.js.
+test-wasm: setup
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --quiet --target $(WASM_TARGET) --test wasm
+
+demo: pkg
+	rm -rf www/pkg && cp -r pkg www/pkg
+	node www/serve.mjs --host $(DEMO_HOST) --port $(DEMO_PORT)
+
+clean:
+	rm -rf pkg www/pkg target

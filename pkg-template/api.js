@@ -1,0 +1,40 @@
+// The public API around the generated bindings. It holds no rule: the WebAssembly module
+// decides everything, and this file only turns a failed merge into a thrown PatchError,
+// because throwing from inside WebAssembly would skip Rust's clean-up.
+
+/** An invalid patch or customer given to `applyPatch`. */
+export class PatchError extends Error {
+  constructor(issues) {
+    const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+    const first = issues[0];
+    const where = first && first.pointer !== "" ? ` at ${first.pointer}` : "";
+    super(first ? `Invalid patch, ${count}. ${first.code}${where}: ${first.message}` : "Invalid patch.");
+    this.name = "PatchError";
+    this.issues = issues;
+  }
+}
+
+/** Builds the public functions over the wasm-bindgen exports of one module instance. */
+export function bindApi(bindings) {
+  return {
+    validatePatch(patch, options) {
+      return bindings.validatePatch(patch, options);
+    },
+
+    applyPatch(customer, patch, options) {
+      const outcome = bindings.applyPatchOutcome(customer, patch, options);
+      if (outcome.issues) {
+        throw new PatchError(outcome.issues);
+      }
+      return outcome.customer;
+    },
+
+    checkEic(code, options) {
+      return bindings.checkEic(code, options);
+    },
+
+    wasmMemoryBytes() {
+      return bindings.wasmMemoryBytes();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/** A customer's status. */
+export type CustomerStatus = "pending" | "active" | "deactivated";
+
+/** A German transmission system operator (TSO). */
+export type Tso = "DE_50HERTZ" | "DE_AMPRION" | "DE_TENNET" | "DE_TRANSNETBW";
+
+/** A balance group assignment: an Energy Identification Code (EIC) and the TSO. */
+export interface BalanceGroup {
+  eic: string;
+  tso: Tso;
+}
+
+/**
+ * A customer as the API returns it. Stored records may carry fields this library does not
+ * know, such as `updated_at`; a merge keeps them as they are.
+ */
+export interface Customer {
+  readonly id: string;
+  readonly name: string;
+  status: CustomerStatus;
+  balance_group: BalanceGroup;
+  metadata: Record<string, string>;
+  readonly assigned_at: string;
+  readonly created_at: string;
+  readonly activated_at?: string | null;
+  [field: string]: unknown;
+}
+
+/** A valid PATCH body. In `metadata`, `null` removes a key. */
+export interface CustomerPatch {
+  status?: CustomerStatus;
+  balance_group?: BalanceGroup;
+  metadata?: Record<string, string | null>;
+}
+
+/** The upstream API's validation codes. */
+export type IssueCode =
+  | "unknown_field"
+  | "read_only_field"
+  | "required"
+  | "invalid_type"
+  | "invalid_enum_value"
+  | "invalid_format"
+  | "invalid_literal"
+  | "value_too_small"
+  | "value_too_large"
+  | "validation_failed";
+
+/** One problem found in a patch or a customer. */
+export interface Issue {
+  code: IssueCode;
+  /** RFC 6901 JSON Pointer to the value, `""` for the whole body. */
+  pointer: string;
+  /** A sentence in the requested locale that names the value and the fix. */
+  message: string;
+  severity: "error" | "warning";
+  /**
+   * Values for writing one's own message, such as `expected`, `received`, `options`,
+   * `field`, `maximum`, `actual` or `expectedCheckCharacter`. `subject: "customer"` marks an
+   * issue with the customer given to `applyPatch` rather than with the patch.
+   */
+  params?: Record<string, string | number | string[]>;
+}
+
+export interface Limits {
+  /** Maximum number of keys in the patch's `metadata`, removals included. */
+  maxMetadataKeys?: number;
+  /** Maximum length of a metadata key, in UTF-16 code units (`String.length`). */
+  maxKeyLength?: number;
+  /** Maximum length of a metadata value, in UTF-16 code units (`String.length`). */
+  maxValueLength?: number;
+}
+
+export interface Options {
+  /** Language of messages: `"en"` (default) or `"de"`. Other tags fall back to English. */
+  locale?: "en" | "de" | (string & {});
+  /** Treat warnings, such as a wrong EIC check character, as errors. */
+  strict?: boolean;
+  /** Limits on metadata; none by default. */
+  limits?: Limits;
+}
+
+export interface ValidationResult {
+  /** `true` when there is no error; warnings do not count. */
+  valid: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface EicResult {
+  /** `true` for 16 characters of `0-9 A-Z -` with the right check character. */
+  valid: boolean;
+  /** The third character, such as `"Y"` for an area, when the format is valid. */
+  objectType?: string;
+  /** The check character computed from the first 15 characters, when they are readable. */
+  expectedCheckCharacter?: string;
+  issues: Issue[];
+}
+
+/** Thrown by `applyPatch` when the patch or the customer is invalid. */
+export declare class PatchError extends Error {
+  readonly name: "PatchError";
+  /** Every error found, as `validatePatch` would report it. */
+  readonly issues: Issue[];
+}
+
+/**
+ * Validates a PATCH body of any type and returns every error and warning. Never throws for any
+ * patch; throws `TypeError` only when `options` is malformed.
+ */
+export declare function validatePatch(patch: unknown, options?: Options): ValidationResult;
+
+/**
+ * Validates `patch` and applies it to `customer`, returning a new object. Neither input is
+ * changed. Throws `PatchError` when the patch has errors or the customer is not an object.
+ */
+export declare function applyPatch<C extends object = Customer>(customer: C, patch: unknown, options?: Options): C;
+
+/** Checks a string as an EIC of any object type. */
+export declare function checkEic(code: string, options?: Pick<Options, "locale">): EicResult;
+
+/** Returns the size of the WebAssembly module's linear memory in bytes. */
+export declare function wasmMemoryBytes(): number;
+
+/**
+ * Loads the WebAssembly module. Required once before the first call in browsers; resolves at
+ * once in Node.js. `source` may be a URL, a Response, bytes or a `WebAssembly.Module`.
+ */
+export declare function init(source?: unknown): Promise<void>;
+export default init;

@@ -1,0 +1,13 @@
+// Source of index.cjs, the Node.js entry. esbuild turns it into CommonJS so that `require`
+// and `import` (through index.mjs) share one module instance and one PatchError class.
+// The generated bindings load the .wasm file synchronously, so no init call is needed.
+import * as bindings from "./node/brp_customer_patch.js";
+import { PatchError, bindApi } from "./api.js";
+
+const api = bindApi(bindings);
+
+export const { validatePatch, applyPatch, checkEic, wasmMemoryBytes } = api;
+export { PatchError };
+
+/** Does nothing in Node.js, where the module is ready on import; kept so that code shared with browsers can always await it. */
+export async function init() {}

@@ -1,0 +1,23 @@
+// ES module entry for browsers and other runtimes that fetch the .wasm file. Call the default
+// export once and await it before the first call.
+import initBindings, * as bindings from "./web/brp_customer_patch.js";
+import { PatchError, bindApi } from "./api.js";
+
+const api = bindApi(bindings);
+
+export const { validatePatch, applyPatch, checkEic, wasmMemoryBytes } = api;
+export { PatchError };
+
+let ready;
+
+/**
+ * Loads the WebAssembly module. By default it fetches `web/brp_customer_patch_bg.wasm` next to
+ * this file; pass a URL, a Response, bytes or a WebAssembly.Module to load it another way.
+ * Later calls return the first call's promise.
+ */
+export default function init(source) {
+  ready ??= initBindings(source === undefined ? undefined : { module_or_path: source });
+  return ready.then(() => undefined);
+}
+
+export { init };
