@@ -45,6 +45,8 @@ pkg: setup
 	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
 	  --external:./node/* --outfile=pkg/index.cjs
+	@# Tests import the package by name, through its exports map, as users do.
+	ln -sfn ../pkg node_modules/brp-customer-patch
 	@echo "Built the npm package in pkg/"
 
 test: test-rust pkg test-node test-wasm
@@ -58,7 +60,7 @@ test-node: pkg
 # The bindings' own tests, run by wasm-bindgen-test in Node.js.
 test-wasm: setup
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --quiet --target $(WASM_TARGET) --test wasm
+	  cargo test --target $(WASM_TARGET) --test wasm
 
 demo: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg

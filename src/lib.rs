@@ -54,7 +54,7 @@ mod text;
 mod value;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm_api;
 
 pub use eic::{check_eic, EicCheck};
 pub use issue::{Issue, IssueCode, IssueKind, Param, Report, Severity, Subject};
