@@ -16,7 +16,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/
 DEMO_HOST := 127.0.0.1
 DEMO_PORT := 8080
 
-.PHONY: all setup setup-rust setup-node pkg test test-rust test-node test-wasm demo clean
+.PHONY: www-pkg all setup setup-rust setup-node setup-chromium pkg test test-rust test-node test-wasm test-browser demo clean
 
 all: pkg
 
@@ -34,6 +34,10 @@ setup-node: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+# Debian's Chromium, for the browser tests; installing it needs root, as on CI.
+setup-chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+
 # The npm package: bindings for Node.js (CommonJS, loads the .wasm synchronously) and for
 # browsers (ES module, fetches the .wasm), with the wrapper and types from pkg-template/.
 pkg: setup
@@ -49,7 +53,7 @@ pkg: setup
 	ln -sfn ../pkg node_modules/brp-customer-patch
 	@echo "Built the npm package in pkg/"
 
-test: test-rust pkg test-node test-wasm
+test: test-rust pkg test-node test-wasm test-browser
 
 test-rust:
 	cargo test --quiet
@@ -62,8 +66,14 @@ test-wasm: setup
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TARGET) --test wasm
 
-demo: pkg
+# The demo page in headless Chromium, with the browser build of the package.
+test-browser: pkg setup-chromium www-pkg
+	node --test tests/browser/
+
+www-pkg: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg
+
+demo: pkg www-pkg
 	node www/serve.mjs --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 clean:

@@ -1,4 +1,4 @@
-// The public API around the generated bindings. It holds no rule: the WebAssembly module
+// The public API around the generated bindings. It contains no rule. The WebAssembly module
 // decides everything, and this file only turns a failed merge into a thrown PatchError,
 // because throwing from inside WebAssembly would skip Rust's clean-up.
 

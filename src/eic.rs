@@ -1,8 +1,9 @@
 //! Energy Identification Codes (EIC), the ENTSO-E identifiers of balance groups and parties.
 //!
-//! An EIC has 16 characters from `0-9`, `A-Z` and `-`: a two-character issuing office, an
-//! object type (`Y` for an area such as a balance group, `X` for a party, ...), twelve
-//! characters chosen by the office and a check character computed from the first 15.
+//! An EIC has 16 characters from `0-9`, `A-Z` and `-`. The first two name the issuing office
+//! and the third the object type (`Y` for an area such as a balance group, `X` for a party).
+//! The office chooses the next twelve, and the last is a check character computed from the
+//! first 15.
 
 use crate::{IssueKind, Text};
 

@@ -40,7 +40,7 @@ pub struct Field {
     pub name: &'static str,
     /// Whether a PATCH body may contain it.
     pub access: Access,
-    /// What it holds.
+    /// The kind of value, which decides how it is validated and merged.
     pub kind: FieldKind,
 }
 

@@ -98,7 +98,7 @@ impl Subject {
     }
 }
 
-/// What went wrong, with the facts that its message and parameters are written from.
+/// The kind of problem, with the facts that its message and parameters are written from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IssueKind {
@@ -106,7 +106,7 @@ pub enum IssueKind {
     NotAnObject {
         /// Which object.
         subject: Subject,
-        /// What was found instead.
+        /// The kind of value found instead.
         received: Kind,
     },
     /// A read-only field was sent.
@@ -130,12 +130,12 @@ pub enum IssueKind {
     NotAString {
         /// The field's name.
         field: &'static str,
-        /// What was found instead.
+        /// The kind of value found instead.
         received: Kind,
     },
     /// A metadata value is neither a string nor `null`.
     MetadataValueType {
-        /// What was found instead.
+        /// The kind of value found instead.
         received: Kind,
     },
     /// A metadata value is `undefined`, which JSON cannot carry.
@@ -291,11 +291,11 @@ pub enum Param {
 /// One problem found in a patch or a customer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
-    /// Where the problem is.
+    /// The JSON Pointer to the value.
     pub pointer: Pointer,
     /// Whether it makes the patch invalid.
     pub severity: Severity,
-    /// What the problem is.
+    /// The kind of problem and its facts.
     pub kind: IssueKind,
 }
 

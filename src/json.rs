@@ -31,7 +31,7 @@ pub enum Json {
 /// A syntax error in JSON text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
-    /// What is wrong.
+    /// A description of the syntax error.
     pub message: &'static str,
     /// Line of the error, counted from 1.
     pub line: usize,

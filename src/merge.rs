@@ -69,8 +69,8 @@ fn merge_customer<V: Input, B: Build<V>>(customer: Vec<(V::Key, V)>, changes: Ve
         let name = V::key_text(key);
         let slot = pending.iter_mut().find(|slot| slot.as_ref().is_some_and(|change| name.as_str() == Some(change.field.name)));
         let Some(change) = slot.and_then(Option::take) else {
-            let kept = builder.keep(value);
-            builder.insert(&mut result, key, kept);
+            let unchanged = builder.keep(value);
+            builder.insert(&mut result, key, unchanged);
             continue;
         };
         let updated = build_update(builder, Some(value), change.update);
@@ -92,8 +92,8 @@ fn build_update<V: Input, B: Build<V>>(builder: &mut B, current: Option<&V>, upd
         Update::ReplaceObject(members) => {
             let mut object = builder.object();
             for (key, member) in &members {
-                let kept = builder.keep(member);
-                builder.insert(&mut object, key, kept);
+                let unchanged = builder.keep(member);
+                builder.insert(&mut object, key, unchanged);
             }
             builder.finish(object)
         }
@@ -120,14 +120,14 @@ fn merge_entries<V: Input, B: Build<V>>(builder: &mut B, existing: Vec<(V::Key, 
     for (key, value) in &existing {
         let name = V::key_text(key);
         let Some(&position) = index.get(&name) else {
-            let kept = builder.keep(value);
-            builder.insert(&mut object, key, kept);
+            let unchanged = builder.keep(value);
+            builder.insert(&mut object, key, unchanged);
             continue;
         };
         used[position] = true;
         if let Some(new_value) = &entries[position].1 {
-            let kept = builder.keep(new_value);
-            builder.insert(&mut object, key, kept);
+            let unchanged = builder.keep(new_value);
+            builder.insert(&mut object, key, unchanged);
         }
     }
 
@@ -137,8 +137,8 @@ fn merge_entries<V: Input, B: Build<V>>(builder: &mut B, existing: Vec<(V::Key, 
             continue;
         }
         if let Some(value) = value {
-            let kept = builder.keep(value);
-            builder.insert(&mut object, key, kept);
+            let unchanged = builder.keep(value);
+            builder.insert(&mut object, key, unchanged);
         }
     }
     builder.finish(object)

@@ -2,8 +2,8 @@
 //!
 //! The rules never convert a whole input into one Rust type first. They look at it through
 //! [`Input`], which the crate implements for parsed JSON ([`crate::Json`]) and the WebAssembly
-//! bindings implement for JavaScript values. Each representation can so report exactly what it
-//! holds (`undefined`, a `Map`, a lone surrogate) without a lossy conversion.
+//! bindings implement for JavaScript values. Each representation thus reports exactly what a
+//! value is (`undefined`, a `Map`, a lone surrogate) without a lossy conversion.
 
 use crate::Text;
 

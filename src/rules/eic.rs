@@ -6,9 +6,10 @@ use crate::{Input, IssueKind, Path};
 use super::string::check_string;
 use super::Context;
 
-/// Checks that `value` is an EIC. A wrong check character and an object type other than `Y`
-/// are warnings, because the code may still be one the market uses; strict options make them
-/// errors. Returns whether no error was found.
+/// Checks that `value` is an EIC and returns whether no error was found.
+///
+/// A wrong check character and an object type other than `Y` are warnings, because the code
+/// may still be one that the market uses. Strict options make them errors.
 pub(crate) fn check_eic_field<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V) -> bool {
     let Some(text) = check_string(context, path, "eic", value) else {
         return false;

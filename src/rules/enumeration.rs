@@ -10,8 +10,8 @@ pub(crate) fn check_enum<V: Input>(context: &mut Context<'_>, path: &Path<'_>, f
     let Some(text) = check_string(context, path, field, value) else {
         return false;
     };
-    let text_str = text.as_str().unwrap_or_default();
-    if options.contains(&text_str) {
+    let value = text.as_str().unwrap_or_default();
+    if options.contains(&value) {
         return true;
     }
     context.error(path, IssueKind::InvalidEnumValue { field, received: text.into_owned(), options });

@@ -53,7 +53,7 @@ pub(crate) struct Change<V: Input> {
     pub(crate) update: Update<V>,
 }
 
-/// How a field changes.
+/// The new value of a field, or the entries to merge into it.
 pub(crate) enum Update<V: Input> {
     /// The field takes this value.
     Replace(V),

@@ -35,7 +35,7 @@ pub(crate) struct JsKey {
 fn read_string(value: &JsValue) -> Option<Text<'static>> {
     let string: &JsString = value.dyn_ref()?;
     // `isWellFormed` is missing before Node 20 and Safari 16.4; the fallback walks the code
-    // units, which is slower but gives the same answer.
+    // units, which is slower but returns the same result.
     let well_formed = string.unchecked_ref::<js::WellFormedString>().is_well_formed().unwrap_or_else(|_| string.is_valid_utf16());
     if well_formed {
         return value.as_string().map(Text::from);
@@ -118,8 +118,8 @@ impl Input for JsInput {
         let keys: Array = js::object_keys(&self.value).ok()?;
         let mut entries = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
-            // A `Proxy` can return anything from its `ownKeys` trap; a key that is not a
-            // string makes the whole object unreadable rather than being skipped in silence.
+            // A `Proxy` can return any key from its `ownKeys` trap. A key that is not a string
+            // makes the whole object unreadable, because skipping it would hide it.
             let text = read_string(&key)?;
             let value = match js::reflect_get(&self.value, &key) {
                 Ok(value) => JsInput::new(value),

@@ -8,7 +8,8 @@ use crate::eic::check_eic_text;
 use crate::{Input, Issue, IssueKind, Locale, Param, Pointer, Report, Severity, Text};
 
 fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a property on an object created here cannot fail.
+    // Setting a property on a fresh object fails only if Object.prototype has a setter of that
+    // name that throws, and such a property is then left out.
     let _ = Reflect::set(object, &key.into(), value);
 }
 
