@@ -2,38 +2,55 @@
 // decides everything, and this file only turns a failed merge into a thrown PatchError,
 // because throwing from inside WebAssembly would skip Rust's clean-up.
 
-/** An invalid patch or customer given to `applyPatch`. */
+/** An invalid patch or customer given to `applyPatch` or `applyPatchJson`. */
 export class PatchError extends Error {
-  constructor(issues) {
-    const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
-    const first = issues[0];
-    const where = first && first.pointer !== "" ? ` at ${first.pointer}` : "";
-    super(first ? `Invalid patch, ${count}. ${first.code}${where}: ${first.message}` : "Invalid patch.");
+  constructor(issues, message) {
+    super(message ?? `Invalid patch, ${issues.length} issues.`);
     this.name = "PatchError";
     this.issues = issues;
   }
 }
 
-/** Builds the public functions over the wasm-bindgen exports of one module instance. */
-export function bindApi(bindings) {
+/**
+ * Builds the public functions over the wasm-bindgen exports of one module instance.
+ * `ensureReady` runs before each call and throws when the module is not loaded yet.
+ */
+export function bindApi(bindings, ensureReady = () => {}) {
+  function unwrap(outcome) {
+    if (outcome.issues) {
+      throw new PatchError(outcome.issues, outcome.message);
+    }
+    return outcome.customer;
+  }
+
   return {
     validatePatch(patch, options) {
+      ensureReady();
       return bindings.validatePatch(patch, options);
     },
 
     applyPatch(customer, patch, options) {
-      const outcome = bindings.applyPatchOutcome(customer, patch, options);
-      if (outcome.issues) {
-        throw new PatchError(outcome.issues);
-      }
-      return outcome.customer;
+      ensureReady();
+      return unwrap(bindings.applyPatchOutcome(customer, patch, options));
+    },
+
+    validatePatchJson(text, options) {
+      ensureReady();
+      return bindings.validatePatchJson(text, options);
+    },
+
+    applyPatchJson(customerText, patchText, options) {
+      ensureReady();
+      return unwrap(bindings.applyPatchJsonOutcome(customerText, patchText, options));
     },
 
     checkEic(code, options) {
+      ensureReady();
       return bindings.checkEic(code, options);
     },
 
     wasmMemoryBytes() {
+      ensureReady();
       return bindings.wasmMemoryBytes();
     },
   };

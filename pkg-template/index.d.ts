@@ -44,7 +44,11 @@ export type IssueCode =
   | "invalid_literal"
   | "value_too_small"
   | "value_too_large"
-  | "validation_failed";
+  | "validation_failed"
+  /** Only from the text entry points: JSON text that does not parse. */
+  | "invalid_json"
+  /** Only from the text entry points: a key that occurs twice in one object. */
+  | "duplicate_key";
 
 /** One problem found in a patch or a customer. */
 export interface Issue {
@@ -78,6 +82,12 @@ export interface Options {
   strict?: boolean;
   /** Limits on metadata; none by default. */
   limits?: Limits;
+  /**
+   * Maximum size in bytes of UTF-8 of a PATCH body given as text to `validatePatchJson` or
+   * `applyPatchJson`; a larger body is rejected as `value_too_large` before it is parsed.
+   * Default 1048576 (1 MiB).
+   */
+  maxBytes?: number;
 }
 
 export interface ValidationResult {
@@ -102,6 +112,8 @@ export declare class PatchError extends Error {
   readonly name: "PatchError";
   /** Every error found, as `validatePatch` would report it. */
   readonly issues: Issue[];
+  /** The number of issues and the first one, in the locale of the call. */
+  readonly message: string;
 }
 
 /**
@@ -115,6 +127,20 @@ export declare function validatePatch(patch: unknown, options?: Options): Valida
  * changed. Throws `PatchError` when the patch has errors or the customer is not an object.
  */
 export declare function applyPatch<C extends object = Customer>(customer: C, patch: unknown, options?: Options): C;
+
+/**
+ * Validates a PATCH body given as JSON text, such as a raw request body, with the rules of
+ * `validatePatch`. Text adds `invalid_json` (with `params.line` and `params.column`),
+ * `duplicate_key` and the `maxBytes` limit. Never throws for any text.
+ */
+export declare function validatePatchJson(text: string, options?: Options): ValidationResult;
+
+/**
+ * Applies a PATCH body to a customer, both JSON text, and returns the updated customer as
+ * compact JSON text. Values the merge does not change keep their text, so numbers such as
+ * `1.0` come out as they went in. Throws `PatchError` as `applyPatch` does.
+ */
+export declare function applyPatchJson(customerText: string, patchText: string, options?: Options): string;
 
 /** Checks a string as an EIC of any object type. */
 export declare function checkEic(code: string, options?: Pick<Options, "locale">): EicResult;

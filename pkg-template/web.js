@@ -3,12 +3,17 @@
 import initBindings, * as bindings from "./web/brp_customer_patch.js";
 import { PatchError, bindApi } from "./api.js";
 
-const api = bindApi(bindings);
-
-export const { validatePatch, applyPatch, checkEic, wasmMemoryBytes } = api;
-export { PatchError };
-
 let ready;
+let loaded = false;
+
+function ensureReady() {
+  if (!loaded) {
+    throw new Error("brp-customer-patch is not loaded yet: await init() once before the first call.");
+  }
+}
+
+export const { validatePatch, applyPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes } = bindApi(bindings, ensureReady);
+export { PatchError };
 
 /**
  * Loads the WebAssembly module. By default it fetches `web/brp_customer_patch_bg.wasm` next to
@@ -16,8 +21,10 @@ let ready;
  * Later calls return the first call's promise.
  */
 export default function init(source) {
-  ready ??= initBindings(source === undefined ? undefined : { module_or_path: source });
-  return ready.then(() => undefined);
+  ready ??= initBindings(source === undefined ? undefined : { module_or_path: source }).then(() => {
+    loaded = true;
+  });
+  return ready;
 }
 
 export { init };

@@ -30,6 +30,10 @@ pub enum IssueCode {
     ValueTooLarge,
     /// A failure not caused by one field.
     ValidationFailed,
+    /// JSON text that does not parse. Only the text entry points report it.
+    InvalidJson,
+    /// A key that occurs twice in one object of JSON text. Only the text entry points report it.
+    DuplicateKey,
 }
 
 impl IssueCode {
@@ -46,6 +50,8 @@ impl IssueCode {
             IssueCode::ValueTooSmall => "value_too_small",
             IssueCode::ValueTooLarge => "value_too_large",
             IssueCode::ValidationFailed => "validation_failed",
+            IssueCode::InvalidJson => "invalid_json",
+            IssueCode::DuplicateKey => "duplicate_key",
         }
     }
 }
@@ -193,6 +199,36 @@ pub enum IssueKind {
         /// The key's length, in UTF-16 code units.
         actual: usize,
     },
+    /// JSON text that does not parse.
+    InvalidJson {
+        /// Whether the text is the patch or the stored customer.
+        subject: Subject,
+        /// The kind of syntax error.
+        problem: crate::raw::SyntaxProblem,
+        /// Line of the error, counted from 1.
+        line: usize,
+        /// Column of the error in UTF-16 code units, counted from 1.
+        column: usize,
+    },
+    /// A key that occurs a second time in one object.
+    DuplicateKey {
+        /// The repeated key.
+        key: Text<'static>,
+    },
+    /// JSON text was expected, but another kind of value was given.
+    NotText {
+        /// Whether the text is the patch or the stored customer.
+        subject: Subject,
+        /// The kind of value given instead.
+        received: Kind,
+    },
+    /// A body longer than the `maxBytes` option, rejected before parsing.
+    BodyTooLarge {
+        /// The configured limit, in bytes of UTF-8.
+        maximum: usize,
+        /// The body's size in bytes of UTF-8, or a lower bound of it.
+        actual: usize,
+    },
     /// A metadata value longer than `limits.maxValueLength`.
     ValueTooLong {
         /// The configured limit, in UTF-16 code units.
@@ -209,7 +245,8 @@ impl IssueKind {
             IssueKind::NotAnObject { .. }
             | IssueKind::NotAString { .. }
             | IssueKind::MetadataValueType { .. }
-            | IssueKind::MetadataValueUndefined => IssueCode::InvalidType,
+            | IssueKind::MetadataValueUndefined
+            | IssueKind::NotText { .. } => IssueCode::InvalidType,
             IssueKind::ReadOnlyField { .. } => IssueCode::ReadOnlyField,
             IssueKind::UnknownField { .. } => IssueCode::UnknownField,
             IssueKind::Required { .. } => IssueCode::Required,
@@ -221,9 +258,12 @@ impl IssueKind {
             | IssueKind::EicObjectType { .. }
             | IssueKind::LoneSurrogate => IssueCode::InvalidFormat,
             IssueKind::EmptyKey => IssueCode::ValueTooSmall,
-            IssueKind::TooManyKeys { .. } | IssueKind::KeyTooLong { .. } | IssueKind::ValueTooLong { .. } => {
-                IssueCode::ValueTooLarge
-            }
+            IssueKind::TooManyKeys { .. }
+            | IssueKind::KeyTooLong { .. }
+            | IssueKind::ValueTooLong { .. }
+            | IssueKind::BodyTooLarge { .. } => IssueCode::ValueTooLarge,
+            IssueKind::InvalidJson { .. } => IssueCode::InvalidJson,
+            IssueKind::DuplicateKey { .. } => IssueCode::DuplicateKey,
         }
     }
 
@@ -264,9 +304,25 @@ impl IssueKind {
             IssueKind::EicObjectType { object_type } => {
                 vec![("objectType", Param::Str(object_type.to_string())), ("expected", Param::Str("Y".into()))]
             }
+            IssueKind::InvalidJson { subject, line, column, .. } => {
+                let mut params = vec![("line", Param::Number(*line)), ("column", Param::Number(*column))];
+                if subject.is_customer() {
+                    params.push(("subject", Param::Str("customer".into())));
+                }
+                params
+            }
+            IssueKind::DuplicateKey { key } => vec![("field", Param::Text(key.clone()))],
+            IssueKind::NotText { subject, received } => {
+                let mut params = vec![("expected", Param::Str("string".into())), ("received", Param::Str(received.name().into()))];
+                if subject.is_customer() {
+                    params.push(("subject", Param::Str("customer".into())));
+                }
+                params
+            }
             IssueKind::TooManyKeys { maximum, actual }
             | IssueKind::KeyTooLong { maximum, actual }
-            | IssueKind::ValueTooLong { maximum, actual } => {
+            | IssueKind::ValueTooLong { maximum, actual }
+            | IssueKind::BodyTooLarge { maximum, actual } => {
                 vec![("maximum", Param::Number(*maximum)), ("actual", Param::Number(*actual))]
             }
             IssueKind::EmptyKey => vec![("minimum", Param::Number(1))],

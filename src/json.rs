@@ -353,6 +353,8 @@ impl Parser<'_> {
 impl<'a> Input for &'a Json {
     type Key = &'a Text<'static>;
 
+    const MAY_REPEAT_KEYS: bool = true;
+
     fn kind(&self) -> Kind {
         match self {
             Json::Null => Kind::Null,

@@ -49,6 +49,7 @@ mod merge;
 pub mod messages;
 mod options;
 mod pointer;
+pub mod raw;
 mod rules;
 mod text;
 mod value;
@@ -60,8 +61,9 @@ pub use eic::{check_eic, EicCheck};
 pub use issue::{Issue, IssueCode, IssueKind, Param, Report, Severity, Subject};
 pub use json::{Json, JsonBuilder, ParseError, MAX_DEPTH};
 pub use merge::apply_patch;
-pub use options::{Limits, Locale, Options};
+pub use options::{Limits, Locale, Options, DEFAULT_MAX_BYTES};
 pub use pointer::{Path, Pointer};
+pub use raw::{RawValue, SyntaxError, SyntaxProblem, TextBuilder};
 pub use text::Text;
 pub use value::{Build, Input, Kind};
 
@@ -73,6 +75,69 @@ pub fn validate_patch<V: Input>(patch: &V, options: &Options) -> Report {
     let mut context = rules::Context::new(options);
     rules::check_patch(&mut context, patch);
     Report { issues: context.issues }
+}
+
+/// Validates a PATCH body given as JSON text, such as a request body.
+///
+/// The rules are those of [`validate_patch`]. Text adds three checks: a body over
+/// `options.max_bytes` is rejected as `value_too_large` before it is parsed, a syntax error is
+/// `invalid_json` with line and column, and a key repeated in one object is `duplicate_key`.
+///
+/// ```
+/// use brp_customer_patch::{validate_patch_text, IssueCode, Options};
+///
+/// let report = validate_patch_text(r#"{"status": "active", "status": "deactivated"}"#, &Options::default());
+/// assert_eq!(report.issues[0].code(), IssueCode::DuplicateKey);
+/// assert_eq!(report.issues[0].pointer.to_string(), "/status");
+/// ```
+pub fn validate_patch_text(text: &str, options: &Options) -> Report {
+    if let Err(issue) = check_patch_text(text, options) {
+        return Report { issues: vec![issue] };
+    }
+    validate_patch(&RawValue::root(text), options)
+}
+
+/// Applies a PATCH body to a customer, both JSON text, and returns the updated customer as
+/// compact JSON text.
+///
+/// Values the merge does not change keep their text, so a number such as `1.0` or
+/// `12345678901234567890` and every unknown field come out as they went in, without white
+/// space. See [`apply_patch`] for the merge and [`validate_patch_text`] for the checks.
+///
+/// ```
+/// use brp_customer_patch::{apply_patch_text, Options};
+///
+/// let customer = r#"{"id": "c1", "score": 1.0, "metadata": {"a": "1"}}"#;
+/// let updated = apply_patch_text(customer, r#"{"metadata": {"b": "2"}}"#, &Options::default()).unwrap();
+/// assert_eq!(updated, r#"{"id":"c1","score":1.0,"metadata":{"a":"1","b":"2"}}"#);
+/// ```
+pub fn apply_patch_text(customer: &str, patch: &str, options: &Options) -> Result<String, Report> {
+    let mut issues = Vec::new();
+    if let Err(issue) = check_patch_text(patch, options) {
+        issues.push(issue);
+    }
+    // The stored customer is trusted data, so `max_bytes` does not apply to it.
+    if let Err(error) = raw::scan(customer) {
+        issues.push(syntax_issue(error, Subject::Customer));
+    }
+    if !issues.is_empty() {
+        return Err(Report { issues });
+    }
+    apply_patch(&RawValue::root(customer), &RawValue::root(patch), options, &mut TextBuilder)
+}
+
+/// Checks a body's size and syntax, the two checks that come before any rule.
+fn check_patch_text(text: &str, options: &Options) -> Result<(), Issue> {
+    if text.len() > options.max_bytes {
+        let kind = IssueKind::BodyTooLarge { maximum: options.max_bytes, actual: text.len() };
+        return Err(Issue { pointer: Pointer::root(), severity: Severity::Error, kind });
+    }
+    raw::scan(text).map_err(|error| syntax_issue(error, Subject::Patch))
+}
+
+fn syntax_issue(error: SyntaxError, subject: Subject) -> Issue {
+    let kind = IssueKind::InvalidJson { subject, problem: error.problem, line: error.line, column: error.column };
+    Issue { pointer: error.pointer, severity: Severity::Error, kind }
 }
 
 /// Applies a PATCH body to a customer, both parsed JSON. See [`apply_patch`].

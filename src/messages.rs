@@ -4,13 +4,38 @@
 //! so a new language is a new function here and touches no rule. Messages name the value
 //! that is wrong and say what to do about it.
 
-use crate::{IssueKind, Kind, Locale, Subject};
+use crate::raw::SyntaxProblem;
+use crate::{Issue, IssueKind, Kind, Locale, Subject};
 
 /// Writes the message of an issue in `locale`.
 pub fn message(kind: &IssueKind, locale: Locale) -> String {
     match locale {
         Locale::De => german(kind),
         _ => english(kind),
+    }
+}
+
+/// Writes the message of a failed merge: how many issues, then the first one.
+pub fn error_summary(issues: &[Issue], locale: Locale) -> String {
+    let Some(first) = issues.first() else {
+        return String::new();
+    };
+    let count = issues.len();
+    let concerns_customer = first.kind.params().iter().any(|(name, value)| *name == "subject" && *value == crate::Param::Str("customer".into()));
+    let pointer = first.pointer.to_string();
+    match locale {
+        Locale::De => {
+            let problems = if count == 1 { "1 Problem".to_owned() } else { format!("{count} Probleme") };
+            let lead = if concerns_customer { "Der Patch lässt sich auf diesen Kunden nicht anwenden" } else { "Ungültiger Patch" };
+            let place = if pointer.is_empty() { String::new() } else { format!(" bei {pointer}") };
+            format!("{lead}, {problems}. {}{place}: {}", first.code(), first.message(locale))
+        }
+        _ => {
+            let problems = if count == 1 { "1 issue".to_owned() } else { format!("{count} issues") };
+            let lead = if concerns_customer { "Cannot apply the patch to this customer" } else { "Invalid patch" };
+            let place = if pointer.is_empty() { String::new() } else { format!(" at {pointer}") };
+            format!("{lead}, {problems}. {}{place}: {}", first.code(), first.message(locale))
+        }
     }
 }
 
@@ -54,6 +79,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     rows[a.len()][b.len()]
+}
+
+/// Describes a JSON syntax error in `locale`.
+pub fn syntax_problem(problem: SyntaxProblem, locale: Locale) -> &'static str {
+    let german = locale == Locale::De;
+    match (problem, german) {
+        (SyntaxProblem::UnexpectedEnd, false) => "the text ends before the JSON value is complete",
+        (SyntaxProblem::UnexpectedEnd, true) => "der Text endet, bevor der JSON-Wert vollständig ist",
+        (SyntaxProblem::ExpectedValue, false) => "expected a JSON value",
+        (SyntaxProblem::ExpectedValue, true) => "hier wird ein JSON-Wert erwartet",
+        (SyntaxProblem::TrailingText, false) => "unexpected text after the JSON value",
+        (SyntaxProblem::TrailingText, true) => "unerwarteter Text nach dem JSON-Wert",
+        (SyntaxProblem::ExpectedKey, false) => "expected a key in double quotes",
+        (SyntaxProblem::ExpectedKey, true) => "hier wird ein Schlüssel in doppelten Anführungszeichen erwartet",
+        (SyntaxProblem::ExpectedColon, false) => "expected ':' after the key",
+        (SyntaxProblem::ExpectedColon, true) => "nach dem Schlüssel wird „:“ erwartet",
+        (SyntaxProblem::ExpectedCommaOrBrace, false) => "expected ',' or '}' after an object member",
+        (SyntaxProblem::ExpectedCommaOrBrace, true) => "nach einem Objekteintrag wird „,“ oder „}“ erwartet",
+        (SyntaxProblem::ExpectedCommaOrBracket, false) => "expected ',' or ']' after an array element",
+        (SyntaxProblem::ExpectedCommaOrBracket, true) => "nach einem Array-Element wird „,“ oder „]“ erwartet",
+        (SyntaxProblem::UnterminatedString, false) => "a string is missing its closing quote",
+        (SyntaxProblem::UnterminatedString, true) => "einer Zeichenkette fehlt das schließende Anführungszeichen",
+        (SyntaxProblem::InvalidUnicodeEscape, false) => "a \\u escape needs four hex digits",
+        (SyntaxProblem::InvalidUnicodeEscape, true) => "eine \\u-Escape-Sequenz braucht vier Hexadezimalziffern",
+        (SyntaxProblem::InvalidEscape, false) => "a backslash starts an escape that JSON does not have",
+        (SyntaxProblem::InvalidEscape, true) => "ein Backslash leitet eine Escape-Sequenz ein, die es in JSON nicht gibt",
+        (SyntaxProblem::ControlCharacter, false) => "a string contains a raw control character such as a line break; escape it",
+        (SyntaxProblem::ControlCharacter, true) => "eine Zeichenkette enthält ein Steuerzeichen wie einen Zeilenumbruch; maskieren Sie es",
+        (SyntaxProblem::InvalidNumber, false) => "a number does not follow JSON's grammar",
+        (SyntaxProblem::InvalidNumber, true) => "eine Zahl entspricht nicht der JSON-Syntax",
+    }
 }
 
 fn english_kind(kind: Kind) -> &'static str {
@@ -157,6 +213,20 @@ fn english(kind: &IssueKind) -> String {
         IssueKind::ValueTooLong { maximum, actual } => {
             format!("This metadata value has {actual} characters, more than the limit of {maximum}. Shorten the value.")
         }
+        IssueKind::InvalidJson { subject, problem, line, column } => {
+            let what = if subject.is_customer() { "The customer" } else { "The PATCH body" };
+            format!("{what} is not valid JSON: {} at line {line}, column {column}.", syntax_problem(*problem, Locale::En))
+        }
+        IssueKind::DuplicateKey { key } => {
+            format!("The key \"{key}\" occurs more than once in this object, and parsers disagree on which value wins. Send it once.")
+        }
+        IssueKind::NotText { subject, received } => {
+            let (what, alternative) = if subject.is_customer() { ("The customer", "applyPatch") } else { ("The PATCH body", "validatePatch or applyPatch") };
+            format!("{what} must be JSON text here, but it is {}. Pass the raw text, or use {alternative} for parsed objects.", english_kind(*received))
+        }
+        IssueKind::BodyTooLarge { maximum, actual } => {
+            format!("The PATCH body has {actual} bytes, more than the limit of {maximum}. Send a smaller body.")
+        }
     }
 }
 
@@ -224,6 +294,21 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::ValueTooLong { maximum, actual } => {
             format!("Dieser Metadata-Wert hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Wert.")
+        }
+        IssueKind::InvalidJson { subject, problem, line, column } => {
+            let what = if subject.is_customer() { "Der Kunde" } else { "Der PATCH-Body" };
+            format!("{what} ist kein gültiges JSON: {} in Zeile {line}, Spalte {column}.", syntax_problem(*problem, Locale::De))
+        }
+        IssueKind::DuplicateKey { key } => {
+            format!("Der Schlüssel „{key}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.")
+        }
+        IssueKind::NotText { subject, received } => {
+            let what = if subject.is_customer() { "den Kunden" } else { "den PATCH-Body" };
+            let alternative = if subject.is_customer() { "applyPatch" } else { "validatePatch oder applyPatch" };
+            format!("Erwartet wird {what} als JSON-Text, erhalten wurde aber {}. Übergeben Sie den Rohtext oder verwenden Sie {alternative} für bereits geparste Objekte.", german_kind(*received))
+        }
+        IssueKind::BodyTooLarge { maximum, actual } => {
+            format!("Der PATCH-Body hat {actual} Bytes, mehr als die Grenze von {maximum}. Senden Sie einen kleineren Body.")
         }
     }
 }

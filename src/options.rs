@@ -39,8 +39,11 @@ pub struct Limits {
     pub max_value_length: Option<usize>,
 }
 
+/// Default of [`Options::max_bytes`]: 1 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
 /// Options of [`crate::validate_patch`] and [`crate::apply_patch`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Language of messages.
     pub locale: Locale,
@@ -48,4 +51,13 @@ pub struct Options {
     pub strict: bool,
     /// Limits on metadata.
     pub limits: Limits,
+    /// Maximum size in bytes of UTF-8 of a PATCH body given as text. A larger body is rejected
+    /// before it is parsed.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { locale: Locale::En, strict: false, limits: Limits::default(), max_bytes: DEFAULT_MAX_BYTES }
+    }
 }

@@ -32,8 +32,14 @@ impl<'a> Path<'a> {
             current = parent;
         }
         segments.reverse();
+        Pointer::from_segments(segments)
+    }
+}
 
-        if segments.iter().all(|key| key.is_well_formed()) {
+impl Pointer {
+    /// Builds the pointer through `segments`, the keys from the root down.
+    pub fn from_segments<'t>(segments: impl IntoIterator<Item = &'t Text<'t>> + Clone) -> Pointer {
+        if segments.clone().into_iter().all(|key| key.is_well_formed()) {
             let mut pointer = String::new();
             for key in segments {
                 pointer.push('/');

@@ -74,6 +74,10 @@ pub trait Input: Sized {
     /// it back unchanged.
     type Key;
 
+    /// Whether an object may contain the same key twice, as JSON text can. The rules then
+    /// report each repeat as `duplicate_key`.
+    const MAY_REPEAT_KEYS: bool = false;
+
     /// Returns the kind of the value.
     fn kind(&self) -> Kind;
 

@@ -5,7 +5,10 @@
 use std::fs;
 use std::path::Path;
 
-use brp_customer_patch::{apply_patch, validate_patch, Build, Input, Issue, Json, Kind, Limits, Locale, Options, Text};
+use brp_customer_patch::{
+    apply_patch, apply_patch_text, validate_patch, validate_patch_text, Build, Input, Issue, Json, Kind, Limits, Locale, Options, Param,
+    Report, Text,
+};
 
 /// A vector's input value. `{"$js": NAME}` stands for a JavaScript value that JSON cannot
 /// express; here it only needs the right [`Kind`].
@@ -104,6 +107,9 @@ fn parse_options(options: Option<&Json>) -> Options {
         parsed.locale = Locale::from_tag(locale);
     }
     parsed.strict = options.get("strict") == Some(&Json::Bool(true));
+    if let Some(Json::Number(raw)) = options.get("maxBytes") {
+        parsed.max_bytes = raw.parse().expect("a whole number maxBytes");
+    }
     if let Some(limits) = options.get("limits") {
         let limit = |name: &str| match limits.get(name) {
             Some(Json::Number(raw)) => Some(raw.parse::<usize>().expect("a whole number limit")),
@@ -118,48 +124,94 @@ fn parse_options(options: Option<&Json>) -> Options {
     parsed
 }
 
-/// Returns the expected issues of a case as (code, pointer as UTF-16) pairs.
-fn expected_issues(case: &Json, member: &str) -> Vec<(String, Vec<u16>)> {
-    let Some(Json::Array(issues)) = case.get(member) else {
-        panic!("case has no {member:?} array");
-    };
-    issues
-        .iter()
-        .map(|issue| {
-            let code = issue.get("code").and_then(Json::as_str).expect("issue code").to_owned();
-            let Some(Json::String(pointer)) = issue.get("pointer") else {
-                panic!("issue without a pointer string");
-            };
-            let mut units = Vec::new();
-            pointer.push_utf16(&mut units);
-            (code, units)
-        })
-        .collect()
+/// Returns a parameter as JSON, for comparison with a vector's `params`.
+fn param_to_json(param: &Param) -> Json {
+    match param {
+        Param::Str(value) => Json::String(Text::from(value.clone())),
+        Param::Text(text) => Json::String(text.clone()),
+        Param::Number(number) => Json::Number(number.to_string()),
+        Param::List(items) => Json::Array(items.iter().map(|item| Json::String(Text::from(*item))).collect()),
+    }
 }
 
-fn actual_issues<'a>(issues: impl Iterator<Item = &'a Issue>) -> Vec<(String, Vec<u16>)> {
-    issues.map(|issue| (issue.code().as_str().to_owned(), issue.pointer.to_utf16())).collect()
+/// Compares issues with a vector's expected `{ code, pointer, params? }` objects, in order.
+/// Only the parameters the vector names are compared.
+fn compare_issues<'a>(label: &str, member: &str, case: &Json, actual: impl Iterator<Item = &'a Issue>) -> Result<(), String> {
+    let Some(Json::Array(expected)) = case.get(member) else {
+        return Err(format!("{label}: no {member:?} array"));
+    };
+    let actual: Vec<&Issue> = actual.collect();
+    let describe = |issues: &[&Issue]| issues.iter().map(|issue| issue.to_string()).collect::<Vec<_>>().join("\n  ");
+    if actual.len() != expected.len() {
+        return Err(format!("{label}: {member}: expected {} issues, got {}:\n  {}", expected.len(), actual.len(), describe(&actual)));
+    }
+    for (issue, wanted) in actual.iter().zip(expected) {
+        let code = wanted.get("code").and_then(Json::as_str).unwrap_or_default();
+        let Some(Json::String(pointer)) = wanted.get("pointer") else {
+            return Err(format!("{label}: {member}: an expected issue has no pointer string"));
+        };
+        let mut pointer_units = Vec::new();
+        pointer.push_utf16(&mut pointer_units);
+        if issue.code().as_str() != code || issue.pointer.to_utf16() != pointer_units {
+            return Err(format!("{label}: {member}: expected {code} at {pointer}, got:\n  {}", describe(&actual)));
+        }
+        let Some(Json::Object(params)) = wanted.get("params") else {
+            continue;
+        };
+        let actual_params = issue.kind.params();
+        for (name, value) in params {
+            let found = actual_params.iter().find(|(actual_name, _)| name.as_str() == Some(actual_name)).map(|(_, param)| param_to_json(param));
+            if found.as_ref() != Some(value) {
+                return Err(format!("{label}: {member}: param {name} of {issue} is {found:?}, expected {value}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn compare_report(label: &str, case: &Json, report: &Report) -> Result<(), String> {
+    compare_issues(label, "errors", case, report.errors())?;
+    compare_issues(label, "warnings", case, report.warnings())?;
+    for issue in &report.issues {
+        if issue.message(Locale::En).is_empty() || issue.message(Locale::De).is_empty() {
+            return Err(format!("{label}: empty message for {issue}"));
+        }
+    }
+    Ok(())
+}
+
+/// Runs a case whose patch is JSON text through the text entry points.
+fn run_text_case(label: &str, case: &Json, patch_text: &str, options: &Options) -> Result<(), String> {
+    compare_report(label, case, &validate_patch_text(patch_text, options))?;
+
+    let Some(customer) = case.get("customerText").and_then(Json::as_str) else {
+        return Ok(());
+    };
+    match (apply_patch_text(customer, patch_text, options), case.get("resultText").and_then(Json::as_str)) {
+        (Ok(result), Some(expected)) if result == expected => Ok(()),
+        (Ok(result), _) => Err(format!("{label}: result text {result}")),
+        (Err(report), None) => compare_issues(label, "applyErrors", case, report.issues.iter()),
+        (Err(report), Some(_)) => Err(format!("{label}: apply failed unexpectedly\n{report}")),
+    }
 }
 
 fn run_case(file: &str, case: &Json) -> Result<(), String> {
     let name = case.get("name").and_then(Json::as_str).unwrap_or("(unnamed)");
     let label = format!("{file}: {name}");
-    let patch = VectorValue(case.get("patch").ok_or_else(|| format!("{label}: no patch"))?);
     let options = parse_options(case.get("options"));
+    if let Some(patch_text) = case.get("patchText").and_then(Json::as_str) {
+        return run_text_case(&label, case, patch_text, &options);
+    }
 
-    let report = validate_patch(&patch, &options);
-    let errors = actual_issues(report.errors());
-    let warnings = actual_issues(report.warnings());
-    if errors != expected_issues(case, "errors") {
-        return Err(format!("{label}: errors differ\n{report}"));
-    }
-    if warnings != expected_issues(case, "warnings") {
-        return Err(format!("{label}: warnings differ\n{report}"));
-    }
-    for issue in &report.issues {
-        if issue.message(Locale::En).is_empty() || issue.message(Locale::De).is_empty() {
-            return Err(format!("{label}: empty message for {issue}"));
-        }
+    let patch_json = case.get("patch").ok_or_else(|| format!("{label}: no patch"))?;
+    let patch = VectorValue(patch_json);
+    compare_report(&label, case, &validate_patch(&patch, &options))?;
+
+    // A patch that JSON can express must get the same issues through the text entry point.
+    let patch_text = patch_json.to_string();
+    let expressible = !patch_text.contains("\"$js\"");
+    if expressible {
+        compare_report(&format!("{label} (as text)"), case, &validate_patch_text(&patch_text, &options))?;
     }
 
     let Some(customer) = case.get("customer") else {
@@ -167,11 +219,23 @@ fn run_case(file: &str, case: &Json) -> Result<(), String> {
     };
     let outcome = apply_patch(&VectorValue(customer), &patch, &options, &mut VectorBuilder);
     match (outcome, case.get("result")) {
-        (Ok(Some(result)), Some(expected)) if &result == expected => Ok(()),
-        (Ok(result), Some(expected)) => Err(format!("{label}: result {result:?}, expected {expected}")),
-        (Ok(result), None) => Err(format!("{label}: applied to {result:?}, expected applyErrors")),
-        (Err(report), None) if actual_issues(report.issues.iter()) == expected_issues(case, "applyErrors") => Ok(()),
-        (Err(report), _) => Err(format!("{label}: apply failed unexpectedly\n{report}")),
+        (Ok(Some(result)), Some(expected)) if &result == expected => {}
+        (Ok(result), Some(expected)) => return Err(format!("{label}: result {result:?}, expected {expected}")),
+        (Ok(result), None) => return Err(format!("{label}: applied to {result:?}, expected applyErrors")),
+        (Err(report), None) => compare_issues(&label, "applyErrors", case, report.issues.iter())?,
+        (Err(report), _) => return Err(format!("{label}: apply failed unexpectedly\n{report}")),
+    }
+
+    let customer_text = customer.to_string();
+    if !expressible || customer_text.contains("\"$js\"") {
+        return Ok(());
+    }
+    let text_label = format!("{label} (as text)");
+    match (apply_patch_text(&customer_text, &patch_text, &options), case.get("result")) {
+        (Ok(result), Some(expected)) if Json::parse(&result).as_ref() == Ok(expected) => Ok(()),
+        (Ok(result), _) => Err(format!("{text_label}: result text {result}")),
+        (Err(report), None) => compare_issues(&text_label, "applyErrors", case, report.issues.iter()),
+        (Err(report), Some(_)) => Err(format!("{text_label}: apply failed unexpectedly\n{report}")),
     }
 }
 
@@ -202,6 +266,6 @@ fn conformance_vectors() {
         }
     }
 
-    assert!(count >= 100, "expected at least 100 vectors, found {count}");
+    assert!(count >= 150, "expected at least 150 vectors, found {count}");
     assert!(failures.is_empty(), "{} of {count} vectors failed:\n\n{}", failures.len(), failures.join("\n\n"));
 }

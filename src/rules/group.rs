@@ -5,7 +5,7 @@ use crate::{Input, IssueKind, Kind, Path, Subject};
 
 use super::eic::check_eic_field;
 use super::enumeration::check_enum;
-use super::Context;
+use super::{check_duplicate_keys, Context};
 
 /// Checks an object against `schema`: every member present and valid, no other key.
 ///
@@ -22,6 +22,7 @@ pub(crate) fn check_group<V: Input>(context: &mut Context<'_>, path: &Path<'_>, 
     };
 
     let errors_before = context.error_count();
+    check_duplicate_keys(context, path, &entries);
     let mut seen = Vec::with_capacity(schema.fields.len());
     let mut members = Vec::with_capacity(entries.len());
     for (key, member) in entries {

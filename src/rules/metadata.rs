@@ -2,7 +2,7 @@
 
 use crate::{Input, IssueKind, Kind, Path, Subject};
 
-use super::Context;
+use super::{check_duplicate_keys, Context};
 
 /// Checks the metadata of a patch and returns its entries when no error was found: `Some`
 /// for a value to set, `None` for a key to remove.
@@ -19,6 +19,7 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
 
     let limits = context.options.limits;
     let errors_before = context.error_count();
+    check_duplicate_keys(context, path, &entries);
     if let Some(maximum) = limits.max_metadata_keys.filter(|maximum| entries.len() > *maximum) {
         context.error(path, IssueKind::TooManyKeys { maximum, actual: entries.len() });
     }

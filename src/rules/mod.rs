@@ -12,8 +12,10 @@ mod string;
 
 pub(crate) use patch::check_patch;
 
+use std::collections::HashSet;
+
 use crate::fields::Field;
-use crate::{Input, Issue, IssueKind, Options, Path, Severity};
+use crate::{Input, Issue, IssueKind, Options, Path, Severity, Text};
 
 /// The options of a validation and the issues found so far.
 pub(crate) struct Context<'o> {
@@ -40,6 +42,25 @@ impl<'o> Context<'o> {
     /// Returns the number of errors so far.
     pub(crate) fn error_count(&self) -> usize {
         self.issues.iter().filter(|issue| issue.severity == Severity::Error).count()
+    }
+}
+
+/// Reports each repeat of a key in one object as `duplicate_key`, at the repeat.
+///
+/// Only JSON text can repeat a key. `JSON.parse` keeps the last value and other parsers the
+/// first, so a repeat is how two services can be made to read different bodies.
+pub(crate) fn check_duplicate_keys<V: Input>(context: &mut Context<'_>, path: &Path<'_>, entries: &[(V::Key, V)]) {
+    if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
+        return;
+    }
+    let mut seen: HashSet<Text<'_>> = HashSet::with_capacity(entries.len());
+    for (key, _) in entries {
+        let name = V::key_text(key);
+        if !seen.contains(&name) {
+            seen.insert(name);
+            continue;
+        }
+        context.error(&path.join(&name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
     }
 }
 

@@ -7,7 +7,7 @@ use super::eic::check_eic_field;
 use super::enumeration::check_enum;
 use super::group::check_group;
 use super::metadata::check_metadata;
-use super::{Change, Context, Update};
+use super::{check_duplicate_keys, Change, Context, Update};
 
 /// Checks a PATCH body and returns its changes, in patch order, when no error was found.
 ///
@@ -26,6 +26,7 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
     };
 
     let errors_before = context.error_count();
+    check_duplicate_keys(context, &root, &entries);
     let mut changes = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         // A field set to `undefined` is absent, as JSON.stringify would drop it.

@@ -6,7 +6,7 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
-use crate::{Build, Input, Kind, Limits, Locale, Options, Text};
+use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Severity, Subject, Text};
 
 /// A JavaScript value seen through the core's [`Input`] trait. Its kind is looked up once.
 pub(crate) struct JsInput {
@@ -183,6 +183,7 @@ pub(crate) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
     if kind_of(value) != Kind::Object {
         return Err(type_error("options must be a plain object such as { locale: \"de\" }."));
     }
+    reject_unknown_keys(value, "options", &["locale", "strict", "limits", "maxBytes"])?;
 
     let locale = read_option(value, "locale")?;
     if !locale.is_undefined() {
@@ -205,30 +206,89 @@ pub(crate) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         if kind_of(&limits) != Kind::Object {
             return Err(type_error("options.limits must be a plain object such as { maxMetadataKeys: 50 }."));
         }
+        reject_unknown_keys(&limits, "options.limits", &["maxMetadataKeys", "maxKeyLength", "maxValueLength"])?;
         options.limits = Limits {
-            max_metadata_keys: read_limit(&limits, "maxMetadataKeys")?,
-            max_key_length: read_limit(&limits, "maxKeyLength")?,
-            max_value_length: read_limit(&limits, "maxValueLength")?,
+            max_metadata_keys: read_limit(&limits, "options.limits", "maxMetadataKeys")?,
+            max_key_length: read_limit(&limits, "options.limits", "maxKeyLength")?,
+            max_value_length: read_limit(&limits, "options.limits", "maxValueLength")?,
         };
     }
+
+    if let Some(max_bytes) = read_limit(value, "options", "maxBytes")? {
+        options.max_bytes = max_bytes;
+    }
     Ok(options)
+}
+
+/// Returns a `TypeError` for a key outside `known`, because a misspelled option such as
+/// `strcit` would otherwise be ignored without a word.
+fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) -> Result<(), JsValue> {
+    let keys = js::object_keys(object).map_err(|_| type_error(&format!("{name} could not be read because a proxy trap threw.")))?;
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(type_error(&format!("Unknown option {name}.{key}. Known options: {}.", known.join(", "))));
+        }
+    }
+    Ok(())
 }
 
 fn read_option(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     js::reflect_get(object, &name.into()).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
 }
 
-fn read_limit(limits: &JsValue, name: &str) -> Result<Option<usize>, JsValue> {
-    let value = read_option(limits, name)?;
+/// Reads a count option such as `maxBytes` or `limits.maxKeyLength`.
+fn read_limit(object: &JsValue, prefix: &str, name: &str) -> Result<Option<usize>, JsValue> {
+    let value = read_option(object, name)?;
     if value.is_undefined() {
         return Ok(None);
     }
     match value.as_f64() {
         Some(number) if number >= 0.0 && number.fract() == 0.0 && number <= 9_007_199_254_740_991.0 => Ok(Some(number as usize)),
-        _ => Err(type_error(&format!("options.limits.{name} must be a non-negative whole number or undefined."))),
+        _ => Err(type_error(&format!("{prefix}.{name} must be a non-negative whole number or undefined, not {}.", describe(&value)))),
+    }
+}
+
+/// Describes a value for an option error, such as `-1` or `a string`.
+fn describe(value: &JsValue) -> String {
+    match value.as_f64() {
+        Some(number) => format!("{number}"),
+        None => kind_of(value).name().to_owned(),
     }
 }
 
 fn type_error(message: &str) -> JsValue {
     js::TypeError::new(message).into()
+}
+
+/// Copies JSON text out of JavaScript, or returns the issue that stops it from being read.
+///
+/// A string longer than `max_bytes` UTF-16 code units is rejected before it is copied, because
+/// its UTF-8 form can only be longer. The exact byte count is checked after the copy.
+pub(crate) fn read_json_text(value: &JsValue, max_bytes: Option<usize>, subject: Subject) -> Result<String, Issue> {
+    let issue = |kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind };
+    let Some(string) = value.dyn_ref::<JsString>() else {
+        return Err(issue(IssueKind::NotText { subject, received: kind_of(value) }));
+    };
+    let units = string.length() as usize;
+    if let Some(maximum) = max_bytes.filter(|maximum| units > *maximum) {
+        return Err(issue(IssueKind::BodyTooLarge { maximum, actual: units }));
+    }
+
+    let well_formed = string.unchecked_ref::<js::WellFormedString>().is_well_formed().unwrap_or_else(|_| string.is_valid_utf16());
+    if well_formed {
+        return Ok(value.as_string().unwrap_or_default());
+    }
+
+    // Copying would turn a raw lone surrogate into U+FFFD. Inside a JSON string the escape
+    // `\udXXX` means the same code unit, so the rules still see it and report it.
+    let units: Vec<u16> = string.iter().collect();
+    let mut text = String::with_capacity(units.len() + 16);
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(character) => text.push(character),
+            Err(lone) => text.push_str(&format!("\\u{:04x}", lone.unpaired_surrogate())),
+        }
+    }
+    Ok(text)
 }

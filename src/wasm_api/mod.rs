@@ -11,9 +11,9 @@ mod ser;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{apply_patch, validate_patch};
+use crate::{apply_patch, apply_patch_text, validate_patch, validate_patch_text, Report, Subject};
 
-use de::{parse_options, JsInput, JsOutput};
+use de::{parse_options, read_json_text, JsInput, JsOutput};
 
 /// Validates a PATCH body. Returns `{ valid, errors, warnings }`.
 ///
@@ -27,12 +27,39 @@ pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<JsValue, Js
 
 /// Validates a PATCH body and applies it to a customer.
 ///
-/// Returns `{ customer }` on success and `{ issues }` otherwise; the package's wrapper turns the
-/// second into a thrown `PatchError`, which keeps exceptions out of WebAssembly frames.
+/// Returns `{ customer }` on success and `{ issues, message }` otherwise. The package's wrapper
+/// turns the second into a thrown `PatchError`, which keeps exceptions out of WebAssembly frames.
 #[wasm_bindgen(js_name = applyPatchOutcome)]
 pub fn apply_patch_outcome(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(&options)?;
     let outcome = apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput);
+    Ok(ser::apply_outcome(outcome, options.locale))
+}
+
+/// Validates a PATCH body given as JSON text. Returns `{ valid, errors, warnings }`.
+///
+/// Throws a `TypeError` only for malformed options, never for any text.
+#[wasm_bindgen(js_name = validatePatchJson)]
+pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(&options)?;
+    let report = match read_json_text(&text, Some(options.max_bytes), Subject::Patch) {
+        Ok(text) => validate_patch_text(&text, &options),
+        Err(issue) => Report { issues: vec![issue] },
+    };
+    Ok(ser::validation_result(&report, options.locale))
+}
+
+/// Applies a PATCH body to a customer, both JSON text. Returns `{ customer }` with the
+/// updated customer as compact JSON text, or `{ issues, message }`.
+#[wasm_bindgen(js_name = applyPatchJsonOutcome)]
+pub fn apply_patch_json_outcome(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(&options)?;
+    let patch = read_json_text(&patch, Some(options.max_bytes), Subject::Patch);
+    let customer = read_json_text(&customer, None, Subject::Customer);
+    let outcome = match (customer, patch) {
+        (Ok(customer), Ok(patch)) => apply_patch_text(&customer, &patch, &options).map(|text| JsValue::from_str(&text)),
+        (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
+    };
     Ok(ser::apply_outcome(outcome, options.locale))
 }
 

@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 
 use super::de::JsInput;
 use crate::eic::check_eic_text;
+use crate::messages::error_summary;
 use crate::{Input, Issue, IssueKind, Locale, Param, Pointer, Report, Severity, Text};
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -68,12 +69,16 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> JsValue {
     object.into()
 }
 
-/// Converts the outcome of a merge to `{ customer }` or `{ issues }`.
+/// Converts the outcome of a merge to `{ customer }` or `{ issues, message }`, where `message`
+/// summarizes the issues for the `PatchError`.
 pub(crate) fn apply_outcome(outcome: Result<JsValue, Report>, locale: Locale) -> JsValue {
     let object = Object::new();
     match outcome {
         Ok(customer) => set(&object, "customer", &customer),
-        Err(report) => set(&object, "issues", &issues_to_js(report.issues.iter(), locale)),
+        Err(report) => {
+            set(&object, "issues", &issues_to_js(report.issues.iter(), locale));
+            set(&object, "message", &JsValue::from_str(&error_summary(&report.issues, locale)));
+        }
     }
     object.into()
 }

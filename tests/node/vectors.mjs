@@ -75,11 +75,6 @@ function standIn({ $js: name, entries }) {
   }
 }
 
-/** Returns the code and pointer of each issue, the part of an issue that vectors fix. */
-export function codesAndPointers(issues) {
-  return issues.map(({ code, pointer }) => ({ code, pointer }));
-}
-
 /** Freezes a value and everything reachable from it. */
 export function deepFreeze(value) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {

@@ -1,0 +1,549 @@
+//! JSON text read in place: one syntax check over the whole text, then values read lazily.
+//!
+//! The text entry points validate a request body and merge it into a stored customer without
+//! building a tree. [`scan`] checks the syntax once, without recursion, so no nesting depth can
+//! overflow the stack. A [`RawValue`] is then a range of the text: the rules read only the
+//! levels they check, and a merge copies every value it leaves alone as it was written, so
+//! numbers such as `1.0` or `12345678901234567890` keep their exact text.
+
+use std::borrow::Cow;
+
+use crate::{Build, Input, Kind, Pointer, Text};
+
+/// The kind of a syntax error in JSON text. [`crate::messages`] describes each in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyntaxProblem {
+    /// The text ends inside a value.
+    UnexpectedEnd,
+    /// A character that cannot start a value.
+    ExpectedValue,
+    /// More text after the one value.
+    TrailingText,
+    /// An object member that does not start with a string key.
+    ExpectedKey,
+    /// A key without a colon after it.
+    ExpectedColon,
+    /// An object member followed by something other than `,` or `}`.
+    ExpectedCommaOrBrace,
+    /// An array element followed by something other than `,` or `]`.
+    ExpectedCommaOrBracket,
+    /// A string without its closing quote.
+    UnterminatedString,
+    /// A `\u` escape without four hex digits.
+    InvalidUnicodeEscape,
+    /// A backslash followed by a character that JSON does not escape.
+    InvalidEscape,
+    /// A raw control character, such as a line break, inside a string.
+    ControlCharacter,
+    /// A number that breaks JSON's grammar, such as `01`, `1.` or `.5`.
+    InvalidNumber,
+}
+
+/// A syntax error in JSON text, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The kind of error.
+    pub problem: SyntaxProblem,
+    /// Line of the error, counted from 1.
+    pub line: usize,
+    /// Column of the error in UTF-16 code units, counted from 1, so that it indexes the line
+    /// as a JavaScript string.
+    pub column: usize,
+    /// The innermost array or object that the scan had entered.
+    pub pointer: Pointer,
+}
+
+/// An open array or object during [`scan`].
+enum Frame {
+    /// An object and the byte range of its latest key, quotes included.
+    Object { key: (usize, usize) },
+    /// An array and the index of its latest element.
+    Array { index: usize },
+}
+
+/// Checks that `text` is one JSON value (RFC 8259) with optional white space around it.
+pub fn scan(text: &str) -> Result<(), SyntaxError> {
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    let mut stack: Vec<Frame> = Vec::new();
+    let fail = |problem, position, stack: &[Frame]| Err(syntax_error(text, problem, position, stack));
+
+    'value: loop {
+        position = skip_whitespace(bytes, position);
+        match bytes.get(position) {
+            Some(b'{') => {
+                position = skip_whitespace(bytes, position + 1);
+                if bytes.get(position) == Some(&b'}') {
+                    position += 1;
+                } else {
+                    match scan_member_key(bytes, position) {
+                        Ok((key, after)) => {
+                            stack.push(Frame::Object { key });
+                            position = after;
+                            continue 'value;
+                        }
+                        Err((message, at)) => return fail(message, at, &stack),
+                    }
+                }
+            }
+            Some(b'[') => {
+                position = skip_whitespace(bytes, position + 1);
+                if bytes.get(position) == Some(&b']') {
+                    position += 1;
+                } else {
+                    stack.push(Frame::Array { index: 0 });
+                    continue 'value;
+                }
+            }
+            Some(b'"') => match scan_string(bytes, position) {
+                Ok(after) => position = after,
+                Err((message, at)) => return fail(message, at, &stack),
+            },
+            Some(b'-' | b'0'..=b'9') => match scan_number(bytes, position) {
+                Ok(after) => position = after,
+                Err((message, at)) => return fail(message, at, &stack),
+            },
+            Some(b't') if bytes[position..].starts_with(b"true") => position += 4,
+            Some(b'f') if bytes[position..].starts_with(b"false") => position += 5,
+            Some(b'n') if bytes[position..].starts_with(b"null") => position += 4,
+            None => return fail(SyntaxProblem::UnexpectedEnd, position, &stack),
+            Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &stack),
+        }
+
+        // A value is complete: close every container that ends here, then find the next value.
+        loop {
+            position = skip_whitespace(bytes, position);
+            let Some(frame) = stack.last_mut() else {
+                if position < bytes.len() {
+                    return fail(SyntaxProblem::TrailingText, position, &stack);
+                }
+                return Ok(());
+            };
+            match (frame, bytes.get(position)) {
+                (Frame::Object { key }, Some(b',')) => match scan_member_key(bytes, skip_whitespace(bytes, position + 1)) {
+                    Ok((next_key, after)) => {
+                        *key = next_key;
+                        position = after;
+                        continue 'value;
+                    }
+                    Err((message, at)) => return fail(message, at, &stack),
+                },
+                (Frame::Array { index }, Some(b',')) => {
+                    *index += 1;
+                    position += 1;
+                    continue 'value;
+                }
+                (Frame::Object { .. }, Some(b'}')) | (Frame::Array { .. }, Some(b']')) => {
+                    stack.pop();
+                    position += 1;
+                }
+                (Frame::Object { .. }, None) | (Frame::Array { .. }, None) => {
+                    return fail(SyntaxProblem::UnexpectedEnd, position, &stack);
+                }
+                (Frame::Object { .. }, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBrace, position, &stack),
+                (Frame::Array { .. }, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBracket, position, &stack),
+            }
+        }
+    }
+}
+
+/// A failed step of the scan: the problem and the byte offset where it failed.
+type ScanFailure = (SyntaxProblem, usize);
+
+/// Scans `"key" :` and returns the key's byte range and the offset after the colon.
+fn scan_member_key(bytes: &[u8], position: usize) -> Result<((usize, usize), usize), ScanFailure> {
+    if bytes.get(position) != Some(&b'"') {
+        return Err((SyntaxProblem::ExpectedKey, position));
+    }
+    let end = scan_string(bytes, position)?;
+    let colon = skip_whitespace(bytes, end);
+    if bytes.get(colon) != Some(&b':') {
+        return Err((SyntaxProblem::ExpectedColon, colon));
+    }
+    Ok(((position, end), colon + 1))
+}
+
+/// Scans a string literal that starts at `position` and returns the offset after it.
+fn scan_string(bytes: &[u8], position: usize) -> Result<usize, ScanFailure> {
+    let mut index = position + 1;
+    loop {
+        match bytes.get(index) {
+            None => return Err((SyntaxProblem::UnterminatedString, index)),
+            Some(b'"') => return Ok(index + 1),
+            Some(b'\\') => {
+                match bytes.get(index + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => index += 2,
+                    Some(b'u') => {
+                        let hex = bytes.get(index + 2..index + 6).filter(|hex| hex.iter().all(u8::is_ascii_hexdigit));
+                        if hex.is_none() {
+                            return Err((SyntaxProblem::InvalidUnicodeEscape, index));
+                        }
+                        index += 6;
+                    }
+                    _ => return Err((SyntaxProblem::InvalidEscape, index)),
+                }
+            }
+            Some(byte) if *byte < 0x20 => return Err((SyntaxProblem::ControlCharacter, index)),
+            Some(_) => index += 1,
+        }
+    }
+}
+
+/// Scans a number that starts at `position` and returns the offset after it.
+fn scan_number(bytes: &[u8], position: usize) -> Result<usize, ScanFailure> {
+    let mut index = position;
+    if bytes.get(index) == Some(&b'-') {
+        index += 1;
+    }
+    match bytes.get(index) {
+        Some(b'0') => index += 1,
+        Some(b'1'..=b'9') => index = skip_digits(bytes, index),
+        _ => return Err((SyntaxProblem::InvalidNumber, index)),
+    }
+    if bytes.get(index) == Some(&b'.') {
+        if !bytes.get(index + 1).is_some_and(u8::is_ascii_digit) {
+            return Err((SyntaxProblem::InvalidNumber, index + 1));
+        }
+        index = skip_digits(bytes, index + 1);
+    }
+    if let Some(b'e' | b'E') = bytes.get(index) {
+        index += 1;
+        if let Some(b'+' | b'-') = bytes.get(index) {
+            index += 1;
+        }
+        if !bytes.get(index).is_some_and(u8::is_ascii_digit) {
+            return Err((SyntaxProblem::InvalidNumber, index));
+        }
+        index = skip_digits(bytes, index);
+    }
+    Ok(index)
+}
+
+fn skip_digits(bytes: &[u8], mut index: usize) -> usize {
+    while bytes.get(index).is_some_and(u8::is_ascii_digit) {
+        index += 1;
+    }
+    index
+}
+
+fn skip_whitespace(bytes: &[u8], mut index: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(index) {
+        index += 1;
+    }
+    index
+}
+
+/// Builds the error for a failed scan, with line, column and the pointer of the innermost
+/// container entered. Only the failure path pays for this.
+fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Frame]) -> SyntaxError {
+    let position = position.min(text.len());
+    let before = &text.as_bytes()[..position];
+    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|byte| *byte == b'\n').map_or(0, |index| index + 1);
+    // The position may fall inside a multi-byte character; count the whole characters before it.
+    let column_text = String::from_utf8_lossy(&before[line_start..]);
+    let column = column_text.encode_utf16().count() + 1;
+
+    // The pointer runs through the latest key or index of every container but the innermost.
+    let mut segments: Vec<Text<'static>> = Vec::with_capacity(stack.len());
+    for frame in stack.iter().take(stack.len().saturating_sub(1)) {
+        segments.push(match frame {
+            Frame::Object { key: (start, end) } => decode_string(&text[*start..*end]).into_owned(),
+            Frame::Array { index } => Text::from(index.to_string()),
+        });
+    }
+    let pointer = Pointer::from_segments(&segments);
+    SyntaxError { problem, line, column, pointer }
+}
+
+/// Decodes a string literal, quotes included, that [`scan`] accepted. Borrows the text when
+/// the literal has no escape.
+fn decode_string(literal: &str) -> Text<'_> {
+    let inner = &literal[1..literal.len() - 1];
+    if !inner.contains('\\') {
+        return Text::Utf8(Cow::Borrowed(inner));
+    }
+
+    let bytes = inner.as_bytes();
+    let mut units: Vec<u16> = Vec::with_capacity(inner.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] != b'\\' {
+            // Copy the run up to the next escape in one step.
+            let run_end = inner[index..].find('\\').map_or(inner.len(), |offset| index + offset);
+            units.extend(inner[index..run_end].encode_utf16());
+            index = run_end;
+            continue;
+        }
+        let unit = match bytes[index + 1] {
+            b'b' => 0x8,
+            b'f' => 0xc,
+            b'n' => 0xa,
+            b'r' => 0xd,
+            b't' => 0x9,
+            b'u' => u16::from_str_radix(&inner[index + 2..index + 6], 16).unwrap_or(0xfffd),
+            other => u16::from(other),
+        };
+        units.push(unit);
+        index += if bytes[index + 1] == b'u' { 6 } else { 2 };
+    }
+    Text::from_utf16(&units)
+}
+
+/// Returns the offset just after the value that starts at `position` in text that [`scan`]
+/// accepted. Nested containers are skipped by counting brackets, without recursion.
+fn skip_value(bytes: &[u8], position: usize) -> usize {
+    let mut index = position;
+    let mut depth = 0usize;
+    loop {
+        match bytes[index] {
+            b'"' => index = skip_string(bytes, index),
+            b'{' | b'[' => {
+                depth += 1;
+                index += 1;
+            }
+            b'}' | b']' => {
+                depth -= 1;
+                index += 1;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' => index += 1,
+            _ => {
+                // A number or literal: its end is the next delimiter.
+                while index < bytes.len() && !matches!(bytes[index], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                    index += 1;
+                }
+            }
+        }
+        if depth == 0 {
+            return index;
+        }
+    }
+}
+
+/// Returns the offset after the string literal at `position` in scanned text.
+fn skip_string(bytes: &[u8], position: usize) -> usize {
+    let mut index = position + 1;
+    loop {
+        match bytes[index] {
+            b'"' => return index + 1,
+            b'\\' => index += 2,
+            _ => index += 1,
+        }
+    }
+}
+
+/// A value inside JSON text that [`scan`] accepted, read only as far as the rules look.
+#[derive(Clone, Copy, Debug)]
+pub struct RawValue<'a> {
+    source: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// A key inside scanned JSON text: its literal as written and its decoded text.
+#[derive(Clone, Debug)]
+pub struct RawKey<'a> {
+    literal: &'a str,
+    text: Text<'a>,
+}
+
+impl<'a> RawValue<'a> {
+    /// Returns the whole text as a value. The text must have passed [`scan`].
+    pub fn root(source: &'a str) -> RawValue<'a> {
+        let bytes = source.as_bytes();
+        let start = skip_whitespace(bytes, 0);
+        RawValue { source, start, end: skip_value(bytes, start) }
+    }
+
+    /// Returns the value's text exactly as written.
+    pub fn as_raw(&self) -> &'a str {
+        &self.source[self.start..self.end]
+    }
+}
+
+impl<'a> Input for RawValue<'a> {
+    type Key = RawKey<'a>;
+
+    /// JSON text can repeat a key, which `JSON.parse` would hide by keeping the last value.
+    const MAY_REPEAT_KEYS: bool = true;
+
+    fn kind(&self) -> Kind {
+        match self.source.as_bytes()[self.start] {
+            b'{' => Kind::Object,
+            b'[' => Kind::Array,
+            b'"' => Kind::String,
+            b't' | b'f' => Kind::Boolean,
+            b'n' => Kind::Null,
+            _ => Kind::Number,
+        }
+    }
+
+    fn text(&self) -> Option<Text<'_>> {
+        (self.kind() == Kind::String).then(|| decode_string(self.as_raw()))
+    }
+
+    fn entries(&self) -> Option<Vec<(RawKey<'a>, RawValue<'a>)>> {
+        if self.kind() != Kind::Object {
+            return None;
+        }
+        let bytes = self.source.as_bytes();
+        let mut entries = Vec::new();
+        let mut index = skip_whitespace(bytes, self.start + 1);
+        while bytes[index] != b'}' {
+            let key_end = skip_string(bytes, index);
+            let literal = &self.source[index..key_end];
+            let value_start = skip_whitespace(bytes, skip_whitespace(bytes, key_end) + 1);
+            let value_end = skip_value(bytes, value_start);
+            entries.push((
+                RawKey { literal, text: decode_string(literal) },
+                RawValue { source: self.source, start: value_start, end: value_end },
+            ));
+            index = skip_whitespace(bytes, value_end);
+            if bytes[index] == b',' {
+                index = skip_whitespace(bytes, index + 1);
+            }
+        }
+        Some(entries)
+    }
+
+    fn key_text<'k>(key: &'k RawKey<'a>) -> Text<'k> {
+        match &key.text {
+            Text::Utf8(text) => Text::Utf8(Cow::Borrowed(text)),
+            Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
+        }
+    }
+}
+
+/// Writes compact JSON text. Keys keep their literal and kept values their text, with white
+/// space outside strings removed.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextBuilder;
+
+impl<'a> Build<RawValue<'a>> for TextBuilder {
+    type Value = String;
+    type Object = String;
+
+    fn object(&mut self) -> String {
+        String::from("{")
+    }
+
+    fn insert(&mut self, object: &mut String, key: &RawKey<'a>, value: String) {
+        if object.len() > 1 {
+            object.push(',');
+        }
+        object.push_str(key.literal);
+        object.push(':');
+        object.push_str(&value);
+    }
+
+    fn finish(&mut self, mut object: String) -> String {
+        object.push('}');
+        object
+    }
+
+    fn keep(&mut self, value: &RawValue<'a>) -> String {
+        minify(value.as_raw())
+    }
+}
+
+/// Removes white space outside strings from scanned JSON text.
+fn minify(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    if !bytes.iter().any(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
+        return raw.to_owned();
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'"' => {
+                let end = skip_string(bytes, index);
+                out.extend_from_slice(&bytes[index..end]);
+                index = end;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => index += 1,
+            byte => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    // Only ASCII white space was removed, so the bytes are still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> SyntaxError {
+        scan(text).expect_err("a syntax error")
+    }
+
+    #[test]
+    fn scan_accepts_json() {
+        for text in ["{}", " [1, -0.5e+3, \"a\\u00e9\", true, false, null] ", "{\"a\":{\"b\":[{}]}}", "\"\\ud800\""] {
+            assert_eq!(scan(text), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn error_names_line_column_and_container() {
+        let error = error_of("{\n  \"metadata\": {\"a\": \"x\",}\n}");
+        assert_eq!(error.problem, SyntaxProblem::ExpectedKey);
+        assert_eq!((error.line, error.column), (2, 25));
+        assert_eq!(error.pointer.as_str(), Some("/metadata"));
+    }
+
+    #[test]
+    fn error_pointer_counts_array_indices() {
+        let error = error_of(r#"{"a":[1,{"b":tru}]}"#);
+        assert_eq!(error.pointer.as_str(), Some("/a/1"));
+        assert_eq!(error.problem, SyntaxProblem::ExpectedValue);
+    }
+
+    #[test]
+    fn column_counts_utf16_units() {
+        let error = error_of("{\"\u{1f600}\": x}");
+        assert_eq!(error.column, 8);
+    }
+
+    #[test]
+    fn deep_nesting_scans_without_recursion() {
+        let depth = 1_000_000;
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(scan(&text), Ok(()));
+        assert_eq!(RawValue::root(&text).as_raw().len(), 2 * depth);
+
+        let unclosed = "[".repeat(depth);
+        let error = error_of(&unclosed);
+        assert_eq!(error.problem, SyntaxProblem::UnexpectedEnd);
+        // The innermost container is the last array, reached through index 0 of each other.
+        let pointer = error.pointer.as_str().unwrap_or_default();
+        assert_eq!(pointer.len(), 2 * (depth - 1));
+        assert!(pointer.starts_with("/0/0/"));
+    }
+
+    #[test]
+    fn entries_keep_raw_values() {
+        let text = r#"{ "n" : 1.0 , "big": 12345678901234567890, "o": {"x": [1, 2]}, "s\u0041": "v" }"#;
+        scan(text).unwrap();
+        let root = RawValue::root(text);
+        let entries = root.entries().unwrap();
+        let raws: Vec<_> = entries.iter().map(|(key, value)| (key.literal, value.as_raw())).collect();
+        assert_eq!(raws, [("\"n\"", "1.0"), ("\"big\"", "12345678901234567890"), ("\"o\"", "{\"x\": [1, 2]}"), ("\"s\\u0041\"", "\"v\"")]);
+        assert_eq!(entries[3].0.text.as_str(), Some("sA"));
+    }
+
+    #[test]
+    fn minify_keeps_strings() {
+        assert_eq!(minify("{ \"a b\" : [ 1 , \"x y\" ] }"), "{\"a b\":[1,\"x y\"]}");
+    }
+
+    #[test]
+    fn decode_keeps_lone_surrogate() {
+        assert_eq!(decode_string("\"a\\udc00\""), Text::Utf16(Cow::Owned(vec![0x61, 0xdc00])));
+        assert_eq!(decode_string("\"\\ud83d\\ude00\"").as_str(), Some("\u{1f600}"));
+    }
+}
