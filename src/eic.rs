@@ -43,7 +43,8 @@ pub fn check_character(first_fifteen: &str) -> Option<char> {
         sum += value_of(byte)? * weight;
     }
 
-    let check = 36 - ((sum - 1) % 37);
+    // (S - 1) mod 37 written as (S + 36) mod 37, which cannot underflow when S is 0.
+    let check = 36 - ((sum + 36) % 37);
     Some(char::from(ALPHABET[check as usize]))
 }
 
@@ -159,6 +160,12 @@ mod tests {
     fn lower_case_is_rejected() {
         let check = check_eic("10yde-rwenet---i");
         assert_eq!(check.issues, vec![IssueKind::EicCharacter { character: 'y', position: 3 }]);
+    }
+
+    #[test]
+    fn all_zero_prefix_has_check_zero() {
+        assert_eq!(check_character("000000000000000"), Some('0'));
+        assert!(check_eic("0000000000000000").is_valid());
     }
 
     #[test]

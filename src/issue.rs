@@ -215,6 +215,11 @@ pub enum IssueKind {
         /// The repeated key.
         key: Text<'static>,
     },
+    /// A value of the customer that could not be read, because a getter or proxy threw.
+    Unreadable {
+        /// The value's owner; the patch's unreadable values get the issue of their field.
+        subject: Subject,
+    },
     /// JSON text was expected, but another kind of value was given.
     NotText {
         /// Whether the text is the patch or the stored customer.
@@ -246,7 +251,8 @@ impl IssueKind {
             | IssueKind::NotAString { .. }
             | IssueKind::MetadataValueType { .. }
             | IssueKind::MetadataValueUndefined
-            | IssueKind::NotText { .. } => IssueCode::InvalidType,
+            | IssueKind::NotText { .. }
+            | IssueKind::Unreadable { .. } => IssueCode::InvalidType,
             IssueKind::ReadOnlyField { .. } => IssueCode::ReadOnlyField,
             IssueKind::UnknownField { .. } => IssueCode::UnknownField,
             IssueKind::Required { .. } => IssueCode::Required,
@@ -312,6 +318,13 @@ impl IssueKind {
                 params
             }
             IssueKind::DuplicateKey { key } => vec![("field", Param::Text(key.clone()))],
+            IssueKind::Unreadable { subject } => {
+                let mut params = vec![("received", Param::Str(Kind::Unreadable.name().into()))];
+                if subject.is_customer() {
+                    params.push(("subject", Param::Str("customer".into())));
+                }
+                params
+            }
             IssueKind::NotText { subject, received } => {
                 let mut params = vec![("expected", Param::Str("string".into())), ("received", Param::Str(received.name().into()))];
                 if subject.is_customer() {

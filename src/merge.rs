@@ -12,8 +12,9 @@ use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text}
 /// not, keeps its value and position, and new fields and metadata keys come last. Timestamps
 /// are not invented and status transitions are not judged, because the server decides both.
 ///
-/// Returns a [`Report`] with every error when the patch is invalid, or when `customer` or its
-/// `metadata` is not an object. Such customer issues carry the subject `customer`.
+/// Returns a [`Report`] with every error when the patch is invalid, or when the customer
+/// cannot be merged into without losing data: it or its `metadata` is not an object, or one of
+/// its values cannot be read. Such customer issues carry the subject `customer`.
 pub fn apply_patch<V, B>(customer: &V, patch: &V, options: &Options, builder: &mut B) -> Result<B::Value, Report>
 where
     V: Input,
@@ -21,51 +22,81 @@ where
 {
     let mut context = Context::new(options);
     let changes = check_patch(&mut context, patch);
-    let customer_entries = check_customer(&mut context, customer, changes.as_deref());
+    let merges_metadata = changes.as_deref().unwrap_or_default().iter().any(|change| matches!(change.update, Update::Merge(_)));
+    let customer = read_customer(&mut context, customer, merges_metadata);
 
-    let (Some(changes), Some(customer_entries)) = (changes, customer_entries) else {
+    let (Some(changes), Some(customer)) = (changes, customer) else {
         context.issues.retain(|issue| issue.severity == crate::Severity::Error);
         return Err(Report { issues: context.issues });
     };
-    Ok(merge_customer(customer_entries, changes, builder))
+    Ok(merge_customer(customer, changes, builder))
 }
 
-/// Checks that the customer is an object, and that its `metadata` is one when the patch
-/// merges into it. Returns the customer's entries.
-fn check_customer<V: Input>(context: &mut Context<'_>, customer: &V, changes: Option<&[Change<V>]>) -> Option<Vec<(V::Key, V)>> {
+/// The entries of a stored customer, read once, and those of its metadata when a patch merges
+/// into it.
+struct CustomerEntries<V: Input> {
+    fields: Vec<(V::Key, V)>,
+    metadata: Vec<(V::Key, V)>,
+}
+
+/// Reads the customer's entries, and its metadata's when `merges_metadata`. Records an issue
+/// for anything a merge could not keep: a customer or metadata that is not an object, or a
+/// value that cannot be read.
+fn read_customer<V: Input>(context: &mut Context<'_>, customer: &V, merges_metadata: bool) -> Option<CustomerEntries<V>> {
     let root = Path::Root;
-    let entries = match customer.kind() {
+    let fields = match customer.kind() {
         Kind::Object => customer.entries(),
         _ => None,
     };
-    let Some(entries) = entries else {
+    let Some(fields) = fields else {
         let received = if customer.kind() == Kind::Object { Kind::Unreadable } else { customer.kind() };
         context.error(&root, IssueKind::NotAnObject { subject: Subject::Customer, received });
         return None;
     };
 
-    let merges_metadata = changes.unwrap_or_default().iter().any(|change| matches!(change.update, Update::Merge(_)));
-    if merges_metadata {
-        for (key, value) in &entries {
-            let name = V::key_text(key);
-            // A customer without metadata starts from an empty object, and so does one whose
-            // metadata is `undefined`, which JSON would not carry.
-            if name.as_str() != Some("metadata") || matches!(value.kind(), Kind::Object | Kind::Undefined) {
-                continue;
-            }
-            context.error(&root.join(&name), IssueKind::NotAnObject { subject: Subject::CustomerMetadata, received: value.kind() });
-            return None;
+    let errors_before = context.error_count();
+    let mut metadata = Vec::new();
+    for (key, value) in &fields {
+        let name = V::key_text(key);
+        let path = root.join(&name);
+        if value.kind() == Kind::Unreadable {
+            context.error(&path, IssueKind::Unreadable { subject: Subject::Customer });
+            continue;
         }
+
+        // A customer without metadata starts from an empty object, and so does one whose
+        // metadata is `undefined`, which JSON would not carry.
+        if !merges_metadata || name.as_str() != Some("metadata") || value.kind() == Kind::Undefined {
+            continue;
+        }
+        let entries = match value.kind() {
+            Kind::Object => value.entries(),
+            _ => None,
+        };
+        let Some(entries) = entries else {
+            let received = if value.kind() == Kind::Object { Kind::Unreadable } else { value.kind() };
+            context.error(&path, IssueKind::NotAnObject { subject: Subject::CustomerMetadata, received });
+            continue;
+        };
+        for (metadata_key, metadata_value) in &entries {
+            if metadata_value.kind() == Kind::Unreadable {
+                let metadata_name = V::key_text(metadata_key);
+                context.error(&path.join(&metadata_name), IssueKind::Unreadable { subject: Subject::Customer });
+            }
+        }
+        metadata = entries;
     }
-    Some(entries)
+
+    (context.error_count() == errors_before).then_some(CustomerEntries { fields, metadata })
 }
 
 /// Builds the updated customer from its entries and the changes of a valid patch.
-fn merge_customer<V: Input, B: Build<V>>(customer: Vec<(V::Key, V)>, changes: Vec<Change<V>>, builder: &mut B) -> B::Value {
+fn merge_customer<V: Input, B: Build<V>>(customer: CustomerEntries<V>, changes: Vec<Change<V>>, builder: &mut B) -> B::Value {
     let mut pending: Vec<Option<Change<V>>> = changes.into_iter().map(Some).collect();
     let mut result = builder.object();
+    let mut metadata = Some(customer.metadata);
 
-    for (key, value) in &customer {
+    for (key, value) in &customer.fields {
         let name = V::key_text(key);
         let slot = pending.iter_mut().find(|slot| slot.as_ref().is_some_and(|change| name.as_str() == Some(change.field.name)));
         let Some(change) = slot.and_then(Option::take) else {
@@ -73,20 +104,21 @@ fn merge_customer<V: Input, B: Build<V>>(customer: Vec<(V::Key, V)>, changes: Ve
             builder.insert(&mut result, key, unchanged);
             continue;
         };
-        let updated = build_update(builder, Some(value), change.update);
+        let updated = build_update(builder, &mut metadata, change.update);
         builder.insert(&mut result, key, updated);
     }
 
     // Fields the customer did not have come last, in patch order.
     for change in pending.into_iter().flatten() {
-        let updated = build_update(builder, None, change.update);
+        let updated = build_update(builder, &mut metadata, change.update);
         builder.insert(&mut result, &change.key, updated);
     }
     builder.finish(result)
 }
 
-/// Builds the new value of one field from its current value, if any, and its update.
-fn build_update<V: Input, B: Build<V>>(builder: &mut B, current: Option<&V>, update: Update<V>) -> B::Value {
+/// Builds the new value of one field from its update. A merge takes the customer's metadata
+/// entries, read before.
+fn build_update<V: Input, B: Build<V>>(builder: &mut B, metadata: &mut Option<Vec<(V::Key, V)>>, update: Update<V>) -> B::Value {
     match update {
         Update::Replace(value) => builder.keep(&value),
         Update::ReplaceObject(members) => {
@@ -97,10 +129,7 @@ fn build_update<V: Input, B: Build<V>>(builder: &mut B, current: Option<&V>, upd
             }
             builder.finish(object)
         }
-        Update::Merge(entries) => {
-            let existing = current.filter(|value| value.kind() == Kind::Object).and_then(Input::entries).unwrap_or_default();
-            merge_entries(builder, existing, entries)
-        }
+        Update::Merge(entries) => merge_entries(builder, metadata.take().unwrap_or_default(), entries),
     }
 }
 

@@ -5,7 +5,7 @@
 //! that is wrong and say what to do about it.
 
 use crate::raw::SyntaxProblem;
-use crate::{Issue, IssueKind, Kind, Locale, Subject};
+use crate::{Issue, IssueKind, Kind, Locale, Subject, Text};
 
 /// Writes the message of an issue in `locale`.
 pub fn message(kind: &IssueKind, locale: Locale) -> String {
@@ -36,6 +36,17 @@ pub fn error_summary(issues: &[Issue], locale: Locale) -> String {
             let place = if pointer.is_empty() { String::new() } else { format!(" at {pointer}") };
             format!("{lead}, {problems}. {}{place}: {}", first.code(), first.message(locale))
         }
+    }
+}
+
+/// Shortens a value from the input for a message, so that a 10 MB string does not become a
+/// 10 MB message. Parameters keep the whole value.
+fn shorten(text: &Text<'_>) -> String {
+    const MAX_CHARACTERS: usize = 80;
+    let written = text.to_string();
+    match written.char_indices().nth(MAX_CHARACTERS) {
+        Some((cut, _)) => format!("{}…", &written[..cut]),
+        None => written,
     }
 }
 
@@ -127,7 +138,7 @@ fn english_kind(kind: Kind) -> &'static str {
         Kind::Map => "a Map",
         Kind::Set => "a Set",
         Kind::Date => "a Date",
-        Kind::OtherObject => "an object that is not plain (a class instance or a built-in such as a typed array)",
+        Kind::OtherObject => "an object that is not plain (a class instance, a built-in such as a typed array, or an object from another realm such as an iframe)",
         _ => "a value that could not be read (a getter or proxy threw)",
     }
 }
@@ -147,7 +158,7 @@ fn german_kind(kind: Kind) -> &'static str {
         Kind::Map => "eine Map",
         Kind::Set => "ein Set",
         Kind::Date => "ein Date",
-        Kind::OtherObject => "kein einfaches Objekt (eine Klasseninstanz oder ein eingebautes Objekt wie ein Typed Array)",
+        Kind::OtherObject => "kein einfaches Objekt (eine Klasseninstanz, ein eingebautes Objekt wie ein Typed Array oder ein Objekt aus einem anderen Realm wie einem iframe)",
         _ => "ein nicht lesbarer Wert (ein Getter oder Proxy hat einen Fehler geworfen)",
     }
 }
@@ -167,9 +178,10 @@ fn english(kind: &IssueKind) -> String {
         IssueKind::ReadOnlyField { field } => format!("{field} is read-only and only the server sets it. Remove it from the PATCH body."),
         IssueKind::UnknownField { key, allowed } => {
             let list = allowed.join(", ");
+            let shown = shorten(key);
             match key.as_str().and_then(|key| closest(key, allowed)) {
-                Some(suggestion) => format!("Unknown field \"{key}\". Did you mean \"{suggestion}\"? Allowed here: {list}."),
-                None => format!("Unknown field \"{key}\". Allowed here: {list}."),
+                Some(suggestion) => format!("Unknown field \"{shown}\". Did you mean \"{suggestion}\"? Allowed here: {list}."),
+                None => format!("Unknown field \"{shown}\". Allowed here: {list}."),
             }
         }
         IssueKind::Required { field } => format!("balance_group is replaced whole, so it must contain {field}. Add \"{field}\"."),
@@ -182,7 +194,7 @@ fn english(kind: &IssueKind) -> String {
             "This metadata value is undefined, which JSON cannot send, so the key would silently stay as it is. Use null to remove the key or a string to set it.".to_owned()
         }
         IssueKind::InvalidEnumValue { field, received, options } => {
-            format!("\"{received}\" is not a valid {field}. Use one of: {}.", options.join(", "))
+            format!("\"{}\" is not a valid {field}. Use one of: {}.", shorten(received), options.join(", "))
         }
         IssueKind::EicLength { length } => {
             format!("An EIC has 16 characters, but this one has {length}. Look for a missing or extra character.")
@@ -218,7 +230,10 @@ fn english(kind: &IssueKind) -> String {
             format!("{what} is not valid JSON: {} at line {line}, column {column}.", syntax_problem(*problem, Locale::En))
         }
         IssueKind::DuplicateKey { key } => {
-            format!("The key \"{key}\" occurs more than once in this object, and parsers disagree on which value wins. Send it once.")
+            format!("The key \"{}\" occurs more than once in this object, and parsers disagree on which value wins. Send it once.", shorten(key))
+        }
+        IssueKind::Unreadable { .. } => {
+            "This value of the customer could not be read, because a getter or proxy threw. Pass the customer as plain data, such as a copy made with structuredClone.".to_owned()
         }
         IssueKind::NotText { subject, received } => {
             let (what, alternative) = if subject.is_customer() { ("The customer", "applyPatch") } else { ("The PATCH body", "validatePatch or applyPatch") };
@@ -247,9 +262,10 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::UnknownField { key, allowed } => {
             let list = allowed.join(", ");
+            let shown = shorten(key);
             match key.as_str().and_then(|key| closest(key, allowed)) {
-                Some(suggestion) => format!("Unbekanntes Feld „{key}“. Meinten Sie „{suggestion}“? Erlaubt sind hier: {list}."),
-                None => format!("Unbekanntes Feld „{key}“. Erlaubt sind hier: {list}."),
+                Some(suggestion) => format!("Unbekanntes Feld „{shown}“. Meinten Sie „{suggestion}“? Erlaubt sind hier: {list}."),
+                None => format!("Unbekanntes Feld „{shown}“. Erlaubt sind hier: {list}."),
             }
         }
         IssueKind::Required { field } => {
@@ -264,7 +280,7 @@ fn german(kind: &IssueKind) -> String {
             "Dieser Metadata-Wert ist undefined und lässt sich in JSON nicht senden, der Schlüssel bliebe also unverändert. Verwenden Sie null, um den Schlüssel zu entfernen, oder eine Zeichenkette, um ihn zu setzen.".to_owned()
         }
         IssueKind::InvalidEnumValue { field, received, options } => {
-            format!("„{received}“ ist kein gültiger Wert für {field}. Zulässig sind: {}.", options.join(", "))
+            format!("„{}“ ist kein gültiger Wert für {field}. Zulässig sind: {}.", shorten(received), options.join(", "))
         }
         IssueKind::EicLength { length } => {
             format!("Ein EIC hat 16 Zeichen, dieser hat {length}. Prüfen Sie, ob ein Zeichen fehlt oder zu viel ist.")
@@ -300,7 +316,10 @@ fn german(kind: &IssueKind) -> String {
             format!("{what} ist kein gültiges JSON: {} in Zeile {line}, Spalte {column}.", syntax_problem(*problem, Locale::De))
         }
         IssueKind::DuplicateKey { key } => {
-            format!("Der Schlüssel „{key}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.")
+            format!("Der Schlüssel „{}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.", shorten(key))
+        }
+        IssueKind::Unreadable { .. } => {
+            "Dieser Wert des Kunden ließ sich nicht lesen, weil ein Getter oder Proxy einen Fehler geworfen hat. Übergeben Sie den Kunden als einfache Daten, etwa als Kopie mit structuredClone.".to_owned()
         }
         IssueKind::NotText { subject, received } => {
             let what = if subject.is_customer() { "den Kunden" } else { "den PATCH-Body" };
@@ -328,6 +347,13 @@ mod tests {
     fn german_names_expected_check_character() {
         let kind = IssueKind::EicCheckCharacter { expected: 'G', received: 'X' };
         assert!(message(&kind, Locale::De).starts_with("Das Prüfzeichen des EIC müsste „G“ lauten, nicht „X“."));
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        let kind = IssueKind::InvalidEnumValue { field: "status", received: Text::from("x".repeat(100_000)), options: &["active"] };
+        let message = message(&kind, Locale::En);
+        assert_eq!(message, format!("\"{}…\" is not a valid status. Use one of: active.", "x".repeat(80)));
     }
 
     #[test]

@@ -66,12 +66,18 @@ export function startServer({ host = "127.0.0.1", port = 8080 } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { host: { type: "string", default: "127.0.0.1" }, port: { type: "string", default: "8080" } } });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { host: { type: "string", default: "127.0.0.1" }, port: { type: "string", default: "8080" } } }));
+  } catch (error) {
+    console.error(`${error.message}\nUsage: node www/serve.mjs [--host 127.0.0.1] [--port 8080], or make demo DEMO_PORT=8092`);
+    process.exit(2);
+  }
   const port = Number(values.port);
   try {
     await startServer({ host: values.host, port });
   } catch (error) {
-    console.error(`Cannot serve the demo on ${values.host}:${port}: ${error.message}. Stop the other server or pass --port.`);
+    console.error(`Cannot serve the demo on ${values.host}:${port}: ${error.message}. Stop the other server, or pick another port: make demo DEMO_PORT=8092.`);
     process.exit(1);
   }
   console.log(`Demo running at http://${values.host}:${port}/ (press Ctrl+C to stop)`);

@@ -148,18 +148,9 @@ impl Build<JsInput> for JsOutput {
     }
 
     fn insert(&mut self, object: &mut JsValue, key: &JsKey, value: JsValue) {
-        // Assigning `__proto__` would call the inherited setter and replace the prototype, so
-        // that key is defined as an own data property instead.
-        if key.text.as_str() == Some("__proto__") {
-            let descriptor = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&descriptor, &"value".into(), &value);
-            for flag in ["writable", "enumerable", "configurable"] {
-                let _ = js_sys::Reflect::set(&descriptor, &flag.into(), &JsValue::TRUE);
-            }
-            js::define_property(object, &key.js, &descriptor);
-        } else {
-            js::reflect_set(object, &key.js, &value);
-        }
+        // A definition, not an assignment: `__proto__` must stay an ordinary key, and a setter
+        // someone added to Object.prototype must not see or swallow the value.
+        js::define_data_property(object, &key.js, &value);
     }
 
     fn finish(&mut self, object: JsValue) -> JsValue {

@@ -1,30 +1,29 @@
 //! To JavaScript: issues and results as plain objects, the way Zod reports issues.
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
 
 use super::de::JsInput;
+use super::js;
 use crate::eic::check_eic_text;
 use crate::messages::error_summary;
 use crate::{Input, Issue, IssueKind, Locale, Param, Pointer, Report, Severity, Text};
 
 fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh object fails only if Object.prototype has a setter of that
-    // name that throws, and such a property is then left out.
-    let _ = Reflect::set(object, &key.into(), value);
+    js::define_data_property(object, &key.into(), value);
 }
 
 fn text_to_js(text: &Text<'_>) -> JsValue {
     match text {
         Text::Utf8(text) => JsValue::from_str(text),
-        Text::Utf16(units) => JsString::from_char_code(units).into(),
+        Text::Utf16(units) => js::string_from_utf16(units),
     }
 }
 
 fn pointer_to_js(pointer: &Pointer) -> JsValue {
     match pointer {
         Pointer::Utf8(pointer) => JsValue::from_str(pointer),
-        Pointer::Utf16(units) => JsString::from_char_code(units).into(),
+        Pointer::Utf16(units) => js::string_from_utf16(units),
     }
 }
 
