@@ -45,6 +45,11 @@ pkg: setup
 	rm -rf pkg
 	wasm-bindgen --target nodejs --out-dir pkg/node $(WASM)
 	echo '{ "type": "commonjs" }' > pkg/node/package.json
+	@# The glue requires its JavaScript snippets, which are ES modules; Node.js before 20.19
+	@# cannot require those, so they are converted to CommonJS in place.
+	for snippet in $$(find pkg/node/snippets -name '*.js'); do \
+	  esbuild "$$snippet" --format=cjs --log-level=warning --outfile="$$snippet" --allow-overwrite; \
+	done
 	wasm-bindgen --target web --out-dir pkg/web $(WASM)
 	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \

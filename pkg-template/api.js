@@ -1,6 +1,7 @@
 // The public API around the generated bindings. It contains no rule. The WebAssembly module
-// decides everything, and this file only turns a failed merge into a thrown PatchError,
-// because throwing from inside WebAssembly would skip Rust's clean-up.
+// decides everything and returns issues as JSON text, and this file only decodes them and
+// turns a failed merge into a thrown PatchError, because throwing from inside WebAssembly
+// would skip Rust's clean-up.
 
 /** An invalid patch or customer given to `applyPatch` or `applyPatchJson`. */
 export class PatchError extends Error {
@@ -16,37 +17,48 @@ export class PatchError extends Error {
  * `ensureReady` runs before each call and throws when the module is not loaded yet.
  */
 export function bindApi(bindings, ensureReady = () => {}) {
-  function unwrap(outcome) {
-    if (outcome.issues) {
-      throw new PatchError(outcome.issues, outcome.message);
-    }
-    return outcome.customer;
+  // The module returns nothing for a patch without issues, the most common answer by far.
+  function decodeResult(encoded) {
+    return encoded === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(encoded);
+  }
+
+  function failure() {
+    const { issues, message } = JSON.parse(bindings.takeFailure());
+    return new PatchError(issues, message);
   }
 
   return {
     validatePatch(patch, options) {
       ensureReady();
-      return bindings.validatePatch(patch, options);
+      return decodeResult(bindings.validatePatch(patch, options));
     },
 
     applyPatch(customer, patch, options) {
       ensureReady();
-      return unwrap(bindings.applyPatchOutcome(customer, patch, options));
+      const updated = bindings.applyPatch(customer, patch, options);
+      if (updated === undefined) {
+        throw failure();
+      }
+      return updated;
     },
 
     validatePatchJson(text, options) {
       ensureReady();
-      return bindings.validatePatchJson(text, options);
+      return decodeResult(bindings.validatePatchJson(text, options));
     },
 
     applyPatchJson(customerText, patchText, options) {
       ensureReady();
-      return unwrap(bindings.applyPatchJsonOutcome(customerText, patchText, options));
+      const updated = bindings.applyPatchJson(customerText, patchText, options);
+      if (updated === undefined) {
+        throw failure();
+      }
+      return updated;
     },
 
     checkEic(code, options) {
       ensureReady();
-      return bindings.checkEic(code, options);
+      return JSON.parse(bindings.checkEic(code, options));
     },
 
     wasmMemoryBytes() {

@@ -121,6 +121,33 @@ impl fmt::Display for Json {
 /// Writes a JSON string literal with the escapes `JSON.stringify` uses.
 fn write_string(formatter: &mut fmt::Formatter<'_>, text: &Text<'_>) -> fmt::Result {
     formatter.write_char('"')?;
+    if let Text::Utf8(text) = text {
+        // Copy runs that need no escape in one step; only `"`, `\` and control characters do.
+        let mut run_start = 0;
+        for (index, byte) in text.bytes().enumerate() {
+            let escape = match byte {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0x00..=0x1f => "",
+                _ => continue,
+            };
+            formatter.write_str(&text[run_start..index])?;
+            if escape.is_empty() {
+                write!(formatter, "\\u{byte:04x}")?;
+            } else {
+                formatter.write_str(escape)?;
+            }
+            run_start = index + 1;
+        }
+        formatter.write_str(&text[run_start..])?;
+        return formatter.write_char('"');
+    }
+
     let mut units = Vec::new();
     text.push_utf16(&mut units);
     for decoded in char::decode_utf16(units) {

@@ -360,6 +360,25 @@ impl<'a> RawValue<'a> {
     pub fn as_raw(&self) -> &'a str {
         &self.source[self.start..self.end]
     }
+
+    /// Returns the elements of an array, or `None` for another kind of value.
+    pub fn items(&self) -> Option<Vec<RawValue<'a>>> {
+        if self.kind() != Kind::Array {
+            return None;
+        }
+        let bytes = self.source.as_bytes();
+        let mut items = Vec::new();
+        let mut index = skip_whitespace(bytes, self.start + 1);
+        while bytes[index] != b']' {
+            let end = skip_value(bytes, index);
+            items.push(RawValue { source: self.source, start: index, end });
+            index = skip_whitespace(bytes, end);
+            if bytes[index] == b',' {
+                index = skip_whitespace(bytes, index + 1);
+            }
+        }
+        Some(items)
+    }
 }
 
 impl<'a> Input for RawValue<'a> {

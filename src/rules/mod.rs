@@ -53,14 +53,15 @@ pub(crate) fn check_duplicate_keys<V: Input>(context: &mut Context<'_>, path: &P
     if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
         return;
     }
-    let mut seen: HashSet<Text<'_>> = HashSet::with_capacity(entries.len());
-    for (key, _) in entries {
-        let name = V::key_text(key);
-        if !seen.contains(&name) {
-            seen.insert(name);
-            continue;
+    // A hash set pays off only for many keys; a patch usually has a handful.
+    const LINEAR_SCAN_MAX: usize = 16;
+    let names: Vec<Text<'_>> = entries.iter().map(|(key, _)| V::key_text(key)).collect();
+    let mut seen: HashSet<&Text<'_>> = HashSet::new();
+    for (index, name) in names.iter().enumerate() {
+        let repeated = if names.len() <= LINEAR_SCAN_MAX { names[..index].contains(name) } else { !seen.insert(name) };
+        if repeated {
+            context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
         }
-        context.error(&path.join(&name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
     }
 }
 

@@ -1,32 +1,44 @@
 //! From JavaScript: values seen through [`Input`], and options.
 
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+use std::fmt::Write as _;
+use std::rc::Rc;
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
-use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Severity, Subject, Text};
+use crate::{Build, Input, Issue, IssueKind, Json, Kind, Limits, Locale, Options, Pointer, RawValue, Severity, Subject, Text};
 
-/// A JavaScript value seen through the core's [`Input`] trait. Its kind is looked up once.
+/// A JavaScript value seen through the core's [`Input`] trait.
+///
+/// A value read as an object entry carries its kind and string from the description of that
+/// object, and its place in the object's values array, so the rules need no further call
+/// into JavaScript to look at it and a merge can keep it without copying it.
 pub(crate) struct JsInput {
-    value: JsValue,
+    handle: OnceCell<JsValue>,
     kind: Cell<Option<Kind>>,
+    text: Option<Text<'static>>,
+    origin: Option<(Rc<JsValue>, u32)>,
 }
 
 impl JsInput {
     pub(crate) fn new(value: JsValue) -> Self {
-        JsInput { value, kind: Cell::new(None) }
+        JsInput { handle: OnceCell::from(value), kind: Cell::new(None), text: None, origin: None }
     }
 
-    fn unreadable() -> Self {
-        JsInput { value: JsValue::UNDEFINED, kind: Cell::new(Some(Kind::Unreadable)) }
+    /// Returns the JavaScript value, reading it from its object's values array the first time.
+    fn handle(&self) -> &JsValue {
+        self.handle.get_or_init(|| match &self.origin {
+            Some((values, index)) => values.unchecked_ref::<Array>().get(*index),
+            None => JsValue::UNDEFINED,
+        })
     }
 }
 
-/// An object key: the JavaScript string, written back unchanged by a merge, and its text.
+/// An object key, decoded once.
 pub(crate) struct JsKey {
-    js: JsValue,
     text: Text<'static>,
 }
 
@@ -44,52 +56,28 @@ fn read_string(value: &JsValue) -> Option<Text<'static>> {
     Some(Text::from_utf16(&units))
 }
 
-/// Finds the kind of a value. A `Proxy` whose traps throw gives [`Kind::Unreadable`].
-fn kind_of(value: &JsValue) -> Kind {
-    if value.is_undefined() {
-        return Kind::Undefined;
-    }
-    if value.is_null() {
-        return Kind::Null;
-    }
-    if value.is_string() {
-        return Kind::String;
-    }
-    if value.as_f64().is_some() {
-        return Kind::Number;
-    }
-    if value.as_bool().is_some() {
-        return Kind::Boolean;
-    }
-    if value.is_bigint() {
-        return Kind::BigInt;
-    }
-    if value.is_symbol() {
-        return Kind::Symbol;
-    }
-    if value.is_function() {
-        return Kind::Function;
-    }
+/// The kinds in the order of their codes in `values.js`.
+const KINDS: [Kind; 15] = [
+    Kind::Undefined,
+    Kind::Null,
+    Kind::Boolean,
+    Kind::Number,
+    Kind::BigInt,
+    Kind::String,
+    Kind::Symbol,
+    Kind::Function,
+    Kind::Array,
+    Kind::Object,
+    Kind::Map,
+    Kind::Set,
+    Kind::Date,
+    Kind::OtherObject,
+    Kind::Unreadable,
+];
 
-    match js::is_array(value) {
-        Ok(true) => return Kind::Array,
-        Ok(false) => {}
-        Err(_) => return Kind::Unreadable,
-    }
-    let Ok(prototype) = js::get_prototype_of(value) else {
-        return Kind::Unreadable;
-    };
-    if prototype.is_null() || js::OBJECT_PROTOTYPE.with(|object| *object == prototype) {
-        Kind::Object
-    } else if js::MAP_PROTOTYPE.with(|map| *map == prototype) {
-        Kind::Map
-    } else if js::SET_PROTOTYPE.with(|set| *set == prototype) {
-        Kind::Set
-    } else if js::DATE_PROTOTYPE.with(|date| *date == prototype) {
-        Kind::Date
-    } else {
-        Kind::OtherObject
-    }
+/// Finds the kind of a value. A `Proxy` whose traps throw gives [`Kind::Unreadable`].
+pub(crate) fn kind_of(value: &JsValue) -> Kind {
+    KINDS.get(js::kind_of(value) as usize).copied().unwrap_or(Kind::Unreadable)
 }
 
 impl Input for JsInput {
@@ -99,7 +87,7 @@ impl Input for JsInput {
         if let Some(kind) = self.kind.get() {
             return kind;
         }
-        let kind = kind_of(&self.value);
+        let kind = kind_of(self.handle());
         self.kind.set(Some(kind));
         kind
     }
@@ -108,57 +96,136 @@ impl Input for JsInput {
         if self.kind() != Kind::String {
             return None;
         }
-        read_string(&self.value)
+        match &self.text {
+            Some(Text::Utf8(text)) => Some(Text::Utf8(Cow::Borrowed(text))),
+            Some(Text::Utf16(units)) => Some(Text::Utf16(Cow::Borrowed(units))),
+            None => read_string(self.handle()),
+        }
     }
 
     fn entries(&self) -> Option<Vec<(JsKey, JsInput)>> {
         if self.kind() != Kind::Object {
             return None;
         }
-        let keys: Array = js::object_keys(&self.value).ok()?;
-        let mut entries = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            // A `Proxy` can return any key from its `ownKeys` trap. A key that is not a string
-            // makes the whole object unreadable, because skipping it would hide it.
-            let text = read_string(&key)?;
-            let value = match js::reflect_get(&self.value, &key) {
-                Ok(value) => JsInput::new(value),
-                Err(_) => JsInput::unreadable(),
+        let described: Array = js::describe_entries(self.handle()).dyn_into().ok()?;
+        let description = described.get(0).as_string()?;
+        let values = Rc::new(described.get(1));
+
+        // The description is JSON.stringify output, so it needs no syntax check.
+        let parts = RawValue::root(&description).items()?;
+        let [kinds, keys, strings] = parts.as_slice() else {
+            return None;
+        };
+        let kinds = kinds.text()?;
+        let kinds = kinds.as_str()?.as_bytes();
+        let keys = keys.items()?;
+        let strings = strings.items()?;
+
+        let mut entries = Vec::with_capacity(keys.len());
+        for (index, (key, string)) in keys.iter().zip(&strings).enumerate() {
+            let kind = KINDS.get(usize::from(kinds.get(index)?.wrapping_sub(b'a'))).copied().unwrap_or(Kind::Unreadable);
+            let value = JsInput {
+                handle: OnceCell::new(),
+                kind: Cell::new(Some(kind)),
+                text: string.text().map(Text::into_owned),
+                origin: Some((Rc::clone(&values), index as u32)),
             };
-            entries.push((JsKey { js: key, text }, value));
+            entries.push((JsKey { text: key.text()?.into_owned() }, value));
         }
         Some(entries)
     }
 
     fn key_text(key: &JsKey) -> Text<'_> {
-        key.text.clone()
+        match &key.text {
+            Text::Utf8(text) => Text::Utf8(Cow::Borrowed(text)),
+            Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
+        }
     }
 }
 
+/// A value of the output: one read from an input object, referenced by its place, or one
+/// built here.
+pub(crate) enum JsOutputValue {
+    /// `values[index]` of an input object's values array.
+    Kept(Rc<JsValue>, u32),
+    /// A value that exists only as a handle.
+    Built(JsValue),
+}
+
 /// Builds JavaScript output. Values that a merge keeps are shared with the input, as in an
-/// object spread, and are never changed.
+/// object spread, and are never changed. Each object is built by one call into JavaScript.
 pub(crate) struct JsOutput;
 
 impl Build<JsInput> for JsOutput {
-    type Value = JsValue;
-    type Object = JsValue;
+    type Value = JsOutputValue;
+    type Object = Vec<(Text<'static>, JsOutputValue)>;
 
-    fn object(&mut self) -> JsValue {
-        js_sys::Object::new().into()
+    fn object(&mut self) -> Self::Object {
+        Vec::new()
     }
 
-    fn insert(&mut self, object: &mut JsValue, key: &JsKey, value: JsValue) {
-        // A definition, not an assignment: `__proto__` must stay an ordinary key, and a setter
-        // someone added to Object.prototype must not see or swallow the value.
-        js::define_data_property(object, &key.js, &value);
+    fn insert(&mut self, object: &mut Self::Object, key: &JsKey, value: JsOutputValue) {
+        object.push((key.text.clone(), value));
     }
 
-    fn finish(&mut self, object: JsValue) -> JsValue {
-        object
+    fn finish(&mut self, object: Self::Object) -> JsOutputValue {
+        // Sources are the distinct values arrays the entries come from, then one array of the
+        // values built here.
+        let mut sources: Vec<Rc<JsValue>> = Vec::new();
+        let built = Array::new();
+        let mut plan = String::from("[");
+        for (position, (key, value)) in object.iter().enumerate() {
+            let (source, index) = match value {
+                JsOutputValue::Kept(values, index) => {
+                    let source = match sources.iter().position(|known| Rc::ptr_eq(known, values)) {
+                        Some(source) => source,
+                        None => {
+                            sources.push(Rc::clone(values));
+                            sources.len() - 1
+                        }
+                    };
+                    (source, *index)
+                }
+                JsOutputValue::Built(handle) => (usize::MAX, built.push(handle) - 1),
+            };
+            if position > 0 {
+                plan.push(',');
+            }
+            let _ = write!(plan, "[{},", Json::String(key.clone()));
+            if source == usize::MAX {
+                plan.push_str("-1");
+            } else {
+                let _ = write!(plan, "{source}");
+            }
+            let _ = write!(plan, ",{index}]");
+        }
+        plan.push(']');
+
+        let source_array = Array::new();
+        for source in &sources {
+            source_array.push(source);
+        }
+        // The built values are the last source; the plan names them with -1.
+        let plan = plan.replace(",-1,", &format!(",{},", sources.len()));
+        source_array.push(&built);
+        JsOutputValue::Built(js::assemble(&plan, &source_array))
     }
 
-    fn keep(&mut self, value: &JsInput) -> JsValue {
-        value.value.clone()
+    fn keep(&mut self, value: &JsInput) -> JsOutputValue {
+        match &value.origin {
+            Some((values, index)) => JsOutputValue::Kept(Rc::clone(values), *index),
+            None => JsOutputValue::Built(value.handle().clone()),
+        }
+    }
+}
+
+impl JsOutputValue {
+    /// Returns the value as a JavaScript handle.
+    pub(crate) fn into_js(self) -> JsValue {
+        match self {
+            JsOutputValue::Kept(values, index) => values.unchecked_ref::<Array>().get(index),
+            JsOutputValue::Built(handle) => handle,
+        }
     }
 }
 

@@ -15,32 +15,39 @@ use crate::{apply_patch, apply_patch_text, validate_patch, validate_patch_text, 
 
 use de::{parse_options, read_json_text, JsInput, JsOutput};
 
-/// Validates a PATCH body. Returns `{ valid, errors, warnings }`.
+/// Validates a PATCH body. Returns `undefined` when it has no issue, and otherwise JSON text
+/// of `{ valid, errors, warnings }`.
 ///
 /// Throws a `TypeError` only for malformed options, never for any patch.
 #[wasm_bindgen(js_name = validatePatch)]
-pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
     let options = parse_options(&options)?;
     let report = validate_patch(&JsInput::new(patch), &options);
     Ok(ser::validation_result(&report, options.locale))
 }
 
-/// Validates a PATCH body and applies it to a customer.
+/// Validates a PATCH body and applies it to a customer. Returns the updated customer, or
+/// `undefined` when the merge failed; `takeFailure` then returns its issues.
 ///
-/// Returns `{ customer }` on success and `{ issues, message }` otherwise. The package's wrapper
-/// turns the second into a thrown `PatchError`, which keeps exceptions out of WebAssembly frames.
-#[wasm_bindgen(js_name = applyPatchOutcome)]
-pub fn apply_patch_outcome(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+/// The package's wrapper turns a failure into a thrown `PatchError`, which keeps exceptions
+/// out of WebAssembly frames.
+#[wasm_bindgen(js_name = applyPatch)]
+pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(&options)?;
-    let outcome = apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput);
-    Ok(ser::apply_outcome(outcome, options.locale))
+    match apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput) {
+        Ok(customer) => Ok(customer.into_js()),
+        Err(report) => {
+            ser::store_failure(&report, options.locale);
+            Ok(JsValue::UNDEFINED)
+        }
+    }
 }
 
-/// Validates a PATCH body given as JSON text. Returns `{ valid, errors, warnings }`.
+/// Validates a PATCH body given as JSON text. Returns what [`validate_patch_js`] returns.
 ///
 /// Throws a `TypeError` only for malformed options, never for any text.
 #[wasm_bindgen(js_name = validatePatchJson)]
-pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
     let options = parse_options(&options)?;
     let report = match read_json_text(&text, Some(options.max_bytes), Subject::Patch) {
         Ok(text) => validate_patch_text(&text, &options),
@@ -49,23 +56,37 @@ pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<JsValue
     Ok(ser::validation_result(&report, options.locale))
 }
 
-/// Applies a PATCH body to a customer, both JSON text. Returns `{ customer }` with the
-/// updated customer as compact JSON text, or `{ issues, message }`.
-#[wasm_bindgen(js_name = applyPatchJsonOutcome)]
-pub fn apply_patch_json_outcome(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+/// Applies a PATCH body to a customer, both JSON text. Returns the updated customer as
+/// compact JSON text, or `undefined` when the merge failed; `takeFailure` then returns its
+/// issues.
+#[wasm_bindgen(js_name = applyPatchJson)]
+pub fn apply_patch_json_js(customer: JsValue, patch: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
     let options = parse_options(&options)?;
     let patch = read_json_text(&patch, Some(options.max_bytes), Subject::Patch);
     let customer = read_json_text(&customer, None, Subject::Customer);
     let outcome = match (customer, patch) {
-        (Ok(customer), Ok(patch)) => apply_patch_text(&customer, &patch, &options).map(|text| JsValue::from_str(&text)),
+        (Ok(customer), Ok(patch)) => apply_patch_text(&customer, &patch, &options),
         (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
     };
-    Ok(ser::apply_outcome(outcome, options.locale))
+    match outcome {
+        Ok(text) => Ok(Some(text)),
+        Err(report) => {
+            ser::store_failure(&report, options.locale);
+            Ok(None)
+        }
+    }
 }
 
-/// Checks a string as an EIC. Returns `{ valid, objectType?, expectedCheckCharacter?, issues }`.
+/// Returns the issues of the last failed merge as JSON text of `{ issues, message }`, once.
+#[wasm_bindgen(js_name = takeFailure)]
+pub fn take_failure_js() -> Option<String> {
+    ser::take_failure()
+}
+
+/// Checks a string as an EIC. Returns JSON text of
+/// `{ valid, objectType?, expectedCheckCharacter?, issues }`.
 #[wasm_bindgen(js_name = checkEic)]
-pub fn check_eic_js(code: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_eic_js(code: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = parse_options(&options)?;
     Ok(ser::eic_result(&JsInput::new(code), options.locale))
 }

@@ -1,112 +1,117 @@
-//! To JavaScript: issues and results as plain objects, the way Zod reports issues.
+//! To JavaScript: issues and results as JSON text, which the package's wrapper parses.
+//!
+//! One string and one `JSON.parse` cost far less than building each issue property by
+//! property through calls into JavaScript, and `JSON.parse` creates plain objects whose
+//! `__proto__` keys are ordinary properties. A valid patch produces no text at all.
 
-use js_sys::{Array, Object};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
 
-use super::de::JsInput;
-use super::js;
 use crate::eic::check_eic_text;
 use crate::messages::error_summary;
-use crate::{Input, Issue, IssueKind, Locale, Param, Pointer, Report, Severity, Text};
+use crate::{Input, Issue, IssueKind, Json, Locale, Param, Pointer, Report, Severity, Text};
 
-fn set(object: &Object, key: &str, value: &JsValue) {
-    js::define_data_property(object, &key.into(), value);
+use super::de::JsInput;
+
+thread_local! {
+    /// The issues of the last failed merge, until the wrapper takes them to build its
+    /// `PatchError`.
+    static LAST_FAILURE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-fn text_to_js(text: &Text<'_>) -> JsValue {
-    match text {
-        Text::Utf8(text) => JsValue::from_str(text),
-        Text::Utf16(units) => js::string_from_utf16(units),
-    }
+fn string(text: &str) -> Json {
+    Json::String(Text::from(text.to_owned()))
 }
 
-fn pointer_to_js(pointer: &Pointer) -> JsValue {
-    match pointer {
-        Pointer::Utf8(pointer) => JsValue::from_str(pointer),
-        Pointer::Utf16(units) => js::string_from_utf16(units),
-    }
-}
-
-fn param_to_js(param: &Param) -> JsValue {
+fn param_to_json(param: &Param) -> Json {
     match param {
-        Param::Str(value) => JsValue::from_str(value),
-        Param::Text(text) => text_to_js(text),
-        Param::Number(number) => JsValue::from_f64(*number as f64),
-        Param::List(items) => items.iter().map(|item| JsValue::from_str(item)).collect::<Array>().into(),
+        Param::Str(value) => string(value),
+        Param::Text(text) => Json::String(text.clone()),
+        Param::Number(number) => Json::Number(number.to_string()),
+        Param::List(items) => Json::Array(items.iter().map(|item| string(item)).collect()),
+    }
+}
+
+fn pointer_to_json(pointer: &Pointer) -> Json {
+    match pointer {
+        Pointer::Utf8(pointer) => string(pointer),
+        Pointer::Utf16(units) => Json::String(Text::from_utf16(units)),
     }
 }
 
 /// Converts an issue to `{ code, pointer, message, severity, params? }`.
-fn issue_to_js(issue: &Issue, locale: Locale) -> JsValue {
-    let object = Object::new();
-    set(&object, "code", &JsValue::from_str(issue.code().as_str()));
-    set(&object, "pointer", &pointer_to_js(&issue.pointer));
-    set(&object, "message", &JsValue::from_str(&issue.message(locale)));
-    set(&object, "severity", &JsValue::from_str(issue.severity.as_str()));
-
+fn issue_to_json(issue: &Issue, locale: Locale) -> Json {
+    let mut members = vec![
+        (Text::from("code"), string(issue.code().as_str())),
+        (Text::from("pointer"), pointer_to_json(&issue.pointer)),
+        (Text::from("message"), string(&issue.message(locale))),
+        (Text::from("severity"), string(issue.severity.as_str())),
+    ];
     let params = issue.kind.params();
     if !params.is_empty() {
-        let params_object = Object::new();
-        for (name, value) in &params {
-            set(&params_object, name, &param_to_js(value));
-        }
-        set(&object, "params", &params_object);
+        let params = params.iter().map(|(name, value)| (Text::from(*name), param_to_json(value))).collect();
+        members.push((Text::from("params"), Json::Object(params)));
     }
-    object.into()
+    Json::Object(members)
 }
 
-fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>, locale: Locale) -> Array {
-    issues.map(|issue| issue_to_js(issue, locale)).collect()
+fn issues_to_json<'a>(issues: impl Iterator<Item = &'a Issue>, locale: Locale) -> Json {
+    Json::Array(issues.map(|issue| issue_to_json(issue, locale)).collect())
 }
 
-/// Converts a report to `{ valid, errors, warnings }`.
-pub(crate) fn validation_result(report: &Report, locale: Locale) -> JsValue {
-    let object = Object::new();
-    set(&object, "valid", &JsValue::from_bool(report.is_valid()));
-    set(&object, "errors", &issues_to_js(report.errors(), locale));
-    set(&object, "warnings", &issues_to_js(report.warnings(), locale));
-    object.into()
-}
-
-/// Converts the outcome of a merge to `{ customer }` or `{ issues, message }`, where `message`
-/// summarizes the issues for the `PatchError`.
-pub(crate) fn apply_outcome(outcome: Result<JsValue, Report>, locale: Locale) -> JsValue {
-    let object = Object::new();
-    match outcome {
-        Ok(customer) => set(&object, "customer", &customer),
-        Err(report) => {
-            set(&object, "issues", &issues_to_js(report.issues.iter(), locale));
-            set(&object, "message", &JsValue::from_str(&error_summary(&report.issues, locale)));
-        }
+/// Encodes a report as JSON text of `{ valid, errors, warnings }`, or `None` when it has no
+/// issue, so that the wrapper can build the common result without parsing anything.
+pub(crate) fn validation_result(report: &Report, locale: Locale) -> Option<String> {
+    if report.issues.is_empty() {
+        return None;
     }
-    object.into()
+    let result = Json::Object(vec![
+        (Text::from("valid"), Json::Bool(report.is_valid())),
+        (Text::from("errors"), issues_to_json(report.errors(), locale)),
+        (Text::from("warnings"), issues_to_json(report.warnings(), locale)),
+    ]);
+    Some(result.to_string())
 }
 
-/// Checks a value as an EIC and converts the result to
+/// Keeps the issues of a failed merge as JSON text of `{ issues, message }`, where `message`
+/// summarizes them for the `PatchError`.
+pub(crate) fn store_failure(report: &Report, locale: Locale) {
+    let failure = Json::Object(vec![
+        (Text::from("issues"), issues_to_json(report.issues.iter(), locale)),
+        (Text::from("message"), string(&error_summary(&report.issues, locale))),
+    ]);
+    LAST_FAILURE.with(|last| *last.borrow_mut() = Some(failure.to_string()));
+}
+
+/// Returns and forgets the issues of the last failed merge.
+pub(crate) fn take_failure() -> Option<String> {
+    LAST_FAILURE.with(|last| last.borrow_mut().take())
+}
+
+/// Checks a value as an EIC and encodes the result as JSON text of
 /// `{ valid, objectType?, expectedCheckCharacter?, issues }`.
-pub(crate) fn eic_result(code: &JsInput, locale: Locale) -> JsValue {
-    let object = Object::new();
+pub(crate) fn eic_result(code: &JsInput, locale: Locale) -> String {
+    let mut members = Vec::new();
     let Some(text) = code.text() else {
         let issue = Issue {
             pointer: Pointer::root(),
             severity: Severity::Error,
             kind: IssueKind::NotAString { field: "eic", received: code.kind() },
         };
-        set(&object, "valid", &JsValue::FALSE);
-        set(&object, "issues", &issues_to_js(std::iter::once(&issue), locale));
-        return object.into();
+        members.push((Text::from("valid"), Json::Bool(false)));
+        members.push((Text::from("issues"), issues_to_json(std::iter::once(&issue), locale)));
+        return Json::Object(members).to_string();
     };
 
     let check = check_eic_text(&text);
-    set(&object, "valid", &JsValue::from_bool(check.is_valid()));
+    members.push((Text::from("valid"), Json::Bool(check.is_valid())));
     if let Some(object_type) = check.object_type {
-        set(&object, "objectType", &JsValue::from_str(&object_type.to_string()));
+        members.push((Text::from("objectType"), string(&object_type.to_string())));
     }
     if let Some(expected) = check.expected_check_character {
-        set(&object, "expectedCheckCharacter", &JsValue::from_str(&expected.to_string()));
+        members.push((Text::from("expectedCheckCharacter"), string(&expected.to_string())));
     }
     let issues: Vec<Issue> =
         check.issues.into_iter().map(|kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind }).collect();
-    set(&object, "issues", &issues_to_js(issues.iter(), locale));
-    object.into()
+    members.push((Text::from("issues"), issues_to_json(issues.iter(), locale)));
+    Json::Object(members).to_string()
 }

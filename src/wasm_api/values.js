@@ -1,0 +1,120 @@
+// Type checks, property reads and object construction for the WebAssembly bindings.
+//
+// Each call from WebAssembly into JavaScript costs far more than a step inside either, so
+// these helpers read or build a whole object level in one call. They hold no rule: they
+// report what a value is and copy what Rust tells them to copy.
+
+const UNREADABLE = Object.freeze({});
+
+// Kind codes, in the order of `Kind` in src/wasm_api/de.rs.
+const UNDEFINED = 0;
+const NULL = 1;
+const BOOLEAN = 2;
+const NUMBER = 3;
+const BIGINT = 4;
+const STRING = 5;
+const SYMBOL = 6;
+const FUNCTION = 7;
+const ARRAY = 8;
+const PLAIN_OBJECT = 9;
+const MAP = 10;
+const SET = 11;
+const DATE = 12;
+const OTHER_OBJECT = 13;
+const UNREADABLE_VALUE = 14;
+
+/** Returns the kind code of a value. A Proxy whose traps throw is unreadable. */
+export function kindOf(value) {
+  switch (typeof value) {
+    case "undefined":
+      return UNDEFINED;
+    case "boolean":
+      return BOOLEAN;
+    case "number":
+      return NUMBER;
+    case "bigint":
+      return BIGINT;
+    case "string":
+      return STRING;
+    case "symbol":
+      return SYMBOL;
+    case "function":
+      return FUNCTION;
+    default:
+      break;
+  }
+  if (value === null) {
+    return NULL;
+  }
+  if (value === UNREADABLE) {
+    return UNREADABLE_VALUE;
+  }
+  try {
+    if (Array.isArray(value)) {
+      return ARRAY;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) {
+      return PLAIN_OBJECT;
+    }
+    if (prototype === Map.prototype) {
+      return MAP;
+    }
+    if (prototype === Set.prototype) {
+      return SET;
+    }
+    return prototype === Date.prototype ? DATE : OTHER_OBJECT;
+  } catch {
+    return UNREADABLE_VALUE;
+  }
+}
+
+/**
+ * Reads the own enumerable string keys of a plain object and their values, each read once.
+ *
+ * Returns `[description, values]`, where `description` is JSON text of
+ * `[kindCodes, keys, strings]`: the kind code of each value as one character (`"a"` + code),
+ * the keys, and each string value or null. JSON text carries lone surrogates as `\udXXX`
+ * escapes, so nothing is replaced on the way into WebAssembly. Returns undefined when the
+ * keys cannot be listed. A value whose getter throws is reported as unreadable.
+ */
+export function describeEntries(object) {
+  let keys;
+  try {
+    keys = Object.keys(object);
+  } catch {
+    return undefined;
+  }
+
+  const values = new Array(keys.length);
+  const strings = new Array(keys.length);
+  let kinds = "";
+  for (let index = 0; index < keys.length; index += 1) {
+    let value;
+    try {
+      value = object[keys[index]];
+    } catch {
+      value = UNREADABLE;
+    }
+    const kind = kindOf(value);
+    values[index] = value;
+    strings[index] = kind === STRING ? value : null;
+    kinds += String.fromCharCode(97 + kind);
+  }
+  return [JSON.stringify([kinds, keys, strings]), values];
+}
+
+/**
+ * Builds a plain object from a plan: JSON text of `[[key, source, index], ...]`, where the
+ * value is `sources[source][index]`. Properties are defined, not assigned, so a setter on
+ * Object.prototype never runs and `__proto__` stays an ordinary key.
+ */
+export function assemble(plan, sources) {
+  const entries = JSON.parse(plan);
+  const object = {};
+  for (let index = 0; index < entries.length; index += 1) {
+    const [key, source, position] = entries[index];
+    Object.defineProperty(object, key, { value: sources[source][position], writable: true, enumerable: true, configurable: true });
+  }
+  return object;
+}
