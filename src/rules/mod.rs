@@ -10,7 +10,8 @@ mod metadata;
 mod patch;
 mod string;
 
-pub(crate) use patch::check_patch;
+pub(crate) use metadata::check_metadata_entries;
+pub(crate) use patch::{check_field, check_patch};
 
 use crate::fields::Field;
 use crate::{Input, Issue, IssueKind, Options, Path, Severity};
