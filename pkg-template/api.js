@@ -2,7 +2,7 @@
 // decides everything, and this file only turns a failed merge into a thrown PatchError,
 // because throwing from inside WebAssembly would skip Rust's clean-up.
 
-/** An invalid patch or customer given to `applyPatch`. */
+/** An invalid patch or customer given to `applyPatch`, or a change `createPatch` cannot express. */
 export class PatchError extends Error {
   constructor(issues) {
     const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
@@ -27,6 +27,14 @@ export function bindApi(bindings) {
         throw new PatchError(outcome.issues);
       }
       return outcome.customer;
+    },
+
+    createPatch(original, edited, options) {
+      const outcome = bindings.createPatchOutcome(original, edited, options);
+      if (outcome.issues) {
+        throw new PatchError(outcome.issues);
+      }
+      return outcome.patch;
     },
 
     checkEic(code, options) {

@@ -97,7 +97,10 @@ export interface EicResult {
   issues: Issue[];
 }
 
-/** Thrown by `applyPatch` when the patch or the customer is invalid. */
+/**
+ * Thrown by `applyPatch` when the patch or the customer is invalid, and by `createPatch` when
+ * a patch cannot express the difference between the customers.
+ */
 export declare class PatchError extends Error {
   readonly name: "PatchError";
   /** Every error found, as `validatePatch` would report it. */
@@ -115,6 +118,19 @@ export declare function validatePatch(patch: unknown, options?: Options): Valida
  * changed. Throws `PatchError` when the patch has errors or the customer is not an object.
  */
 export declare function applyPatch<C extends object = Customer>(customer: C, patch: unknown, options?: Options): C;
+
+/**
+ * Creates the smallest PATCH body that turns `original` into `edited`: `status` only if it
+ * changed, `balance_group` whole only if it changed, and `metadata` with changed and added keys
+ * and `null` for removed keys, left out when no key changed. Returns `{}` when nothing changed.
+ * `applyPatch(original, createPatch(original, edited))` deep-equals `edited`.
+ *
+ * Throws `PatchError` when a patch cannot express the difference: a changed read-only field
+ * (`read_only_field`), a changed unknown field (`unknown_field`), a removed writable field
+ * (`required`), a `null` metadata value, or an edited value that `validatePatch` rejects. Each
+ * issue's pointer is valid in both customers and in the patch.
+ */
+export declare function createPatch(original: Customer | Record<string, unknown>, edited: Customer | Record<string, unknown>, options?: Options): CustomerPatch;
 
 /** Checks a string as an EIC of any object type. */
 export declare function checkEic(code: string, options?: Pick<Options, "locale">): EicResult;

@@ -5,7 +5,7 @@ use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use brp_customer_patch::wasm_api::{apply_patch_outcome, check_eic_js, validate_patch_js};
+use brp_customer_patch::wasm_api::{apply_patch_outcome, check_eic_js, create_patch_outcome, validate_patch_js};
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("valid JSON in a test")
@@ -74,4 +74,29 @@ fn malformed_options_are_type_errors() {
 fn check_eic_reports_object_type() {
     let result = check_eic_js("10YDE-ENBW-----N".into(), JsValue::UNDEFINED).expect("no TypeError");
     assert_eq!(stringify(&result), r#"{"valid":true,"objectType":"Y","expectedCheckCharacter":"N","issues":[]}"#);
+}
+
+#[wasm_bindgen_test]
+fn create_returns_patch_or_issues() {
+    let original = json(r#"{"id":"c","status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let edited = json(r#"{"id":"c","status":"pending","metadata":{"b":"2","c":"3"}}"#);
+    let created = create_patch_outcome(original.clone(), edited, JsValue::UNDEFINED).expect("no TypeError");
+    assert_eq!(stringify(&get(&created, "patch")), r#"{"status":"pending","metadata":{"c":"3","a":null}}"#);
+
+    let renamed = json(r#"{"id":"other","status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let rejected = create_patch_outcome(original, renamed, json(r#"{"locale":"de"}"#)).expect("no TypeError");
+    assert!(get(&rejected, "patch").is_undefined());
+    let issue = get(&get(&rejected, "issues"), "0");
+    assert_eq!(get(&issue, "code").as_string().as_deref(), Some("read_only_field"));
+    assert_eq!(get(&issue, "pointer").as_string().as_deref(), Some("/id"));
+    assert!(get(&issue, "message").as_string().unwrap_or_default().starts_with("id ist schreibgeschützt"));
+}
+
+#[wasm_bindgen_test]
+fn create_ignores_key_order_and_undefined() {
+    let original = json(r#"{"status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let edited = json(r#"{"metadata":{"b":"2","a":"1"},"status":"active"}"#);
+    Reflect::set(&edited, &"extra".into(), &JsValue::UNDEFINED).expect("set on a parsed object");
+    let created = create_patch_outcome(original, edited, JsValue::UNDEFINED).expect("no TypeError");
+    assert_eq!(stringify(&get(&created, "patch")), "{}");
 }

@@ -133,6 +133,55 @@ impl Input for JsInput {
     fn key_text(key: &JsKey) -> Text<'_> {
         key.text.clone()
     }
+
+    fn deep_equals(&self, other: &JsInput) -> bool {
+        js_deep_equals(self, other, 0)
+    }
+}
+
+/// Nesting depth past which two values count as different. It bounds the recursion for
+/// cyclic values, which JSON cannot carry anyway.
+const MAX_COMPARE_DEPTH: usize = 512;
+
+/// Compares two JavaScript values as `JSON.stringify` would see them: primitives with `===`
+/// (and `NaN` equal to itself), arrays item by item, and plain objects by key in any order,
+/// where a member that is `undefined` counts as absent. Other objects, such as a `Map` or a
+/// `Date`, are equal only to themselves.
+fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
+    if left.value == right.value {
+        return true;
+    }
+    let kind = left.kind();
+    if kind != right.kind() || depth > MAX_COMPARE_DEPTH {
+        return false;
+    }
+    match kind {
+        Kind::Number => left.value.as_f64().is_some_and(f64::is_nan) && right.value.as_f64().is_some_and(f64::is_nan),
+        Kind::Array => {
+            let left_items: &Array = left.value.unchecked_ref();
+            let right_items: &Array = right.value.unchecked_ref();
+            left_items.length() == right_items.length()
+                && left_items
+                    .iter()
+                    .zip(right_items.iter())
+                    .all(|(left_item, right_item)| js_deep_equals(&JsInput::new(left_item), &JsInput::new(right_item), depth + 1))
+        }
+        Kind::Object => {
+            let (Some(left_entries), Some(right_entries)) = (left.entries(), right.entries()) else {
+                return false;
+            };
+            let present = |entries: Vec<(JsKey, JsInput)>| -> std::collections::HashMap<Text<'static>, JsInput> {
+                entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).map(|(key, value)| (key.text, value)).collect()
+            };
+            let left_members = present(left_entries);
+            let right_members = present(right_entries);
+            left_members.len() == right_members.len()
+                && left_members.iter().all(|(name, left_value)| {
+                    right_members.get(name).is_some_and(|right_value| js_deep_equals(left_value, right_value, depth + 1))
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Builds JavaScript output. Values that a merge keeps are shared with the input, as in an
@@ -168,6 +217,10 @@ impl Build<JsInput> for JsOutput {
 
     fn keep(&mut self, value: &JsInput) -> JsValue {
         value.value.clone()
+    }
+
+    fn null(&mut self) -> JsValue {
+        JsValue::NULL
     }
 }
 

@@ -11,7 +11,7 @@ mod ser;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{apply_patch, validate_patch};
+use crate::{apply_patch, create_patch, validate_patch};
 
 use de::{parse_options, JsInput, JsOutput};
 
@@ -33,7 +33,18 @@ pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<JsValue, Js
 pub fn apply_patch_outcome(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(&options)?;
     let outcome = apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput);
-    Ok(ser::apply_outcome(outcome, options.locale))
+    Ok(ser::outcome("customer", outcome, options.locale))
+}
+
+/// Creates the smallest PATCH body that turns `original` into `edited`.
+///
+/// Returns `{ patch }` on success and `{ issues }` when a patch cannot express the difference.
+/// The package's wrapper turns the second into a thrown `PatchError`, as for `applyPatch`.
+#[wasm_bindgen(js_name = createPatchOutcome)]
+pub fn create_patch_outcome(original: JsValue, edited: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(&options)?;
+    let outcome = create_patch(&JsInput::new(original), &JsInput::new(edited), &options, &mut JsOutput);
+    Ok(ser::outcome("patch", outcome, options.locale))
 }
 
 /// Checks a string as an EIC. Returns `{ valid, objectType?, expectedCheckCharacter?, issues }`.

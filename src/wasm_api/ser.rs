@@ -68,11 +68,11 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> JsValue {
     object.into()
 }
 
-/// Converts the outcome of a merge to `{ customer }` or `{ issues }`.
-pub(crate) fn apply_outcome(outcome: Result<JsValue, Report>, locale: Locale) -> JsValue {
+/// Converts the outcome of a merge or a diff to `{ [name]: value }` or `{ issues }`.
+pub(crate) fn outcome(name: &str, outcome: Result<JsValue, Report>, locale: Locale) -> JsValue {
     let object = Object::new();
     match outcome {
-        Ok(customer) => set(&object, "customer", &customer),
+        Ok(value) => set(&object, name, &value),
         Err(report) => set(&object, "issues", &issues_to_js(report.issues.iter(), locale)),
     }
     object.into()
