@@ -34,9 +34,15 @@ setup-node: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Debian's Chromium, for the browser tests; installing it needs root, as on CI.
+# Debian's Chromium and its chromedriver, for the browser tests; installing them needs root, as
+# on CI. Playwright's own browser download cannot work offline, so the tests launch this one.
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
 setup-chromium:
-	@command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
 
 # The npm package: bindings for Node.js (CommonJS, loads the .wasm synchronously) and for
 # browsers (ES module, fetches the .wasm), with the wrapper and types from pkg-template/.
@@ -66,14 +72,18 @@ test-rust:
 test-node: pkg
 	node --test tests/node/
 
-# The bindings' own tests, run by wasm-bindgen-test in Node.js.
-test-wasm: setup
+# The bindings' own tests, run by wasm-bindgen-test in Node.js (tests/wasm.rs) and in headless
+# Chromium through chromedriver (tests/wasm_browser.rs), which reads webdriver.json.
+test-wasm: setup setup-chromium
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TARGET) --test wasm
+	CHROMEDRIVER=$(CHROMEDRIVER) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TARGET) --test wasm_browser
 
-# The demo page in headless Chromium, with the browser build of the package.
+# The demo page in headless Chromium, driven by playwright-core, with the browser build of the
+# package. Screenshots go to target/screenshots/.
 test-browser: pkg setup-chromium www-pkg
-	node --test tests/browser/
+	CHROMIUM=$(CHROMIUM) node --test tests/browser/
 
 www-pkg: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg

@@ -3,7 +3,7 @@
 // turns a failed merge into a thrown PatchError, because throwing from inside WebAssembly
 // would skip Rust's clean-up.
 
-/** An invalid patch or customer given to `applyPatch` or `applyPatchJson`. */
+/** An invalid patch or customer given to `applyPatch` or `applyPatchJson`, or a change `createPatch` cannot express. */
 export class PatchError extends Error {
   constructor(issues, message) {
     super(message ?? `Invalid patch, ${issues.length} issues.`);
@@ -54,6 +54,15 @@ export function bindApi(bindings, ensureReady = () => {}) {
         throw failure();
       }
       return updated;
+    },
+
+    createPatch(original, edited, options) {
+      ensureReady();
+      const patch = bindings.createPatch(original, edited, options);
+      if (patch === undefined) {
+        throw failure();
+      }
+      return patch;
     },
 
     checkEic(code, options) {

@@ -107,7 +107,10 @@ export interface EicResult {
   issues: Issue[];
 }
 
-/** Thrown by `applyPatch` when the patch or the customer is invalid. */
+/**
+ * Thrown by `applyPatch` when the patch or the customer is invalid, and by `createPatch` when
+ * a patch cannot express the difference between the customers.
+ */
 export declare class PatchError extends Error {
   readonly name: "PatchError";
   /** Every error found, as `validatePatch` would report it. */
@@ -141,6 +144,19 @@ export declare function validatePatchJson(text: string, options?: Options): Vali
  * `1.0` come out as they went in. Throws `PatchError` as `applyPatch` does.
  */
 export declare function applyPatchJson(customerText: string, patchText: string, options?: Options): string;
+
+/**
+ * Creates the smallest PATCH body that turns `original` into `edited`: `status` only if it
+ * changed, `balance_group` whole only if it changed, and `metadata` with changed and added keys
+ * and `null` for removed keys, left out when no key changed. Returns `{}` when nothing changed.
+ * `applyPatch(original, createPatch(original, edited))` deep-equals `edited`.
+ *
+ * Throws `PatchError` when a patch cannot express the difference: a changed read-only field
+ * (`read_only_field`), a changed unknown field (`unknown_field`), a removed writable field
+ * (`required`), a `null` metadata value, or an edited value that `validatePatch` rejects. Each
+ * issue's pointer is valid in both customers and in the patch.
+ */
+export declare function createPatch(original: Customer | Record<string, unknown>, edited: Customer | Record<string, unknown>, options?: Options): CustomerPatch;
 
 /** Checks a string as an EIC of any object type. */
 export declare function checkEic(code: string, options?: Pick<Options, "locale">): EicResult;

@@ -12,7 +12,8 @@ function ensureReady() {
   }
 }
 
-export const { validatePatch, applyPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes } = bindApi(bindings, ensureReady);
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes } =
+  bindApi(bindings, ensureReady);
 export { PatchError };
 
 /**

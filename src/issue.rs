@@ -95,12 +95,14 @@ pub enum Subject {
     Customer,
     /// `metadata` of the stored customer.
     CustomerMetadata,
+    /// The edited customer given to `createPatch`.
+    EditedCustomer,
 }
 
 impl Subject {
     /// Returns whether the issue concerns the stored customer rather than the patch.
     pub fn is_customer(self) -> bool {
-        matches!(self, Subject::Customer | Subject::CustomerMetadata)
+        matches!(self, Subject::Customer | Subject::CustomerMetadata | Subject::EditedCustomer)
     }
 }
 
@@ -185,6 +187,27 @@ pub enum IssueKind {
     LoneSurrogate,
     /// A metadata key that is the empty string.
     EmptyKey,
+    /// An edited customer differs from the original in a read-only field, which no patch can
+    /// change.
+    ReadOnlyFieldChanged {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// An edited customer differs from the original in a field that no patch can contain.
+    UnknownFieldChanged {
+        /// The field's name.
+        key: Text<'static>,
+        /// The fields a patch can change.
+        allowed: &'static [&'static str],
+    },
+    /// An edited customer lacks a writable field that the original has. A patch can replace a
+    /// field but not remove it.
+    FieldRemoved {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// An edited customer's metadata value is `null`, which a patch would read as "remove".
+    MetadataValueNull,
     /// More metadata keys than `limits.maxMetadataKeys`.
     TooManyKeys {
         /// The configured limit.
@@ -252,10 +275,11 @@ impl IssueKind {
             | IssueKind::MetadataValueType { .. }
             | IssueKind::MetadataValueUndefined
             | IssueKind::NotText { .. }
-            | IssueKind::Unreadable { .. } => IssueCode::InvalidType,
-            IssueKind::ReadOnlyField { .. } => IssueCode::ReadOnlyField,
-            IssueKind::UnknownField { .. } => IssueCode::UnknownField,
-            IssueKind::Required { .. } => IssueCode::Required,
+            | IssueKind::Unreadable { .. }
+            | IssueKind::MetadataValueNull => IssueCode::InvalidType,
+            IssueKind::ReadOnlyField { .. } | IssueKind::ReadOnlyFieldChanged { .. } => IssueCode::ReadOnlyField,
+            IssueKind::UnknownField { .. } | IssueKind::UnknownFieldChanged { .. } => IssueCode::UnknownField,
+            IssueKind::Required { .. } | IssueKind::FieldRemoved { .. } => IssueCode::Required,
             IssueKind::InvalidEnumValue { .. } => IssueCode::InvalidEnumValue,
             IssueKind::EicLength { .. }
             | IssueKind::EicCharacter { .. }
@@ -292,7 +316,18 @@ impl IssueKind {
             IssueKind::MetadataValueUndefined => {
                 vec![("expected", Param::Str("string or null".into())), ("received", Param::Str("undefined".into()))]
             }
+            IssueKind::MetadataValueNull => {
+                vec![("expected", Param::Str("string".into())), ("received", Param::Str("null".into())), ("subject", Param::Str("customer".into()))]
+            }
             IssueKind::ReadOnlyField { field } | IssueKind::Required { field } => vec![("field", Param::Str((*field).into()))],
+            IssueKind::ReadOnlyFieldChanged { field } | IssueKind::FieldRemoved { field } => {
+                vec![("field", Param::Str((*field).into())), ("subject", Param::Str("customer".into()))]
+            }
+            IssueKind::UnknownFieldChanged { key, allowed } => vec![
+                ("field", Param::Text(key.clone())),
+                ("allowed", Param::List(allowed)),
+                ("subject", Param::Str("customer".into())),
+            ],
             IssueKind::UnknownField { key, allowed } => {
                 vec![("field", Param::Text(key.clone())), ("allowed", Param::List(allowed))]
             }

@@ -414,6 +414,38 @@ impl<'a> Input for &'a Json {
             Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
         }
     }
+
+    fn deep_equals(&self, other: &Self) -> bool {
+        json_equals(self, other)
+    }
+}
+
+/// Compares two values as `JSON.parse` would read them: numbers by value, so `1.0` equals `1`,
+/// and objects by their last value for each key, in any order.
+fn json_equals(left: &Json, right: &Json) -> bool {
+    match (left, right) {
+        (Json::Number(left), Json::Number(right)) => left == right || left.parse::<f64>().ok() == right.parse::<f64>().ok(),
+        (Json::Array(left), Json::Array(right)) => left.len() == right.len() && left.iter().zip(right).all(|(left, right)| json_equals(left, right)),
+        (Json::Object(left_entries), Json::Object(right_entries)) => {
+            let left_keys = distinct_keys(left_entries);
+            let right_keys = distinct_keys(right_entries);
+            left_keys.len() == right_keys.len()
+                && left_keys.iter().all(|key| {
+                    let left_value = last_value(left_entries, key);
+                    let right_value = last_value(right_entries, key);
+                    matches!((left_value, right_value), (Some(left), Some(right)) if json_equals(left, right))
+                })
+        }
+        _ => left == right,
+    }
+}
+
+fn distinct_keys<'j>(entries: &'j [(Text<'static>, Json)]) -> std::collections::HashSet<&'j Text<'static>> {
+    entries.iter().map(|(key, _)| key).collect()
+}
+
+fn last_value<'j>(entries: &'j [(Text<'static>, Json)], key: &Text<'_>) -> Option<&'j Json> {
+    entries.iter().rev().find(|(candidate, _)| candidate == key).map(|(_, value)| value)
 }
 
 /// Builds [`Json`] output, copying the values that a merge keeps.
@@ -438,6 +470,10 @@ impl<'a> Build<&'a Json> for JsonBuilder {
 
     fn keep(&mut self, value: &&'a Json) -> Json {
         (*value).clone()
+    }
+
+    fn null(&mut self) -> Json {
+        Json::Null
     }
 }
 
@@ -477,6 +513,22 @@ mod tests {
         let deep = "[".repeat(100_000);
         let error = Json::parse(&deep).unwrap_err();
         assert_eq!(error.message, "nesting is deeper than 512 levels");
+    }
+
+    #[test]
+    fn deep_equals_ignores_key_order_and_number_spelling() {
+        let left = Json::parse(r#"{"a": 1.0, "b": [true, "x"], "c": {"d": null}}"#).unwrap();
+        let right = Json::parse(r#"{"c": {"d": null}, "b": [true, "x"], "a": 1}"#).unwrap();
+        assert!((&left).deep_equals(&&right));
+    }
+
+    #[test]
+    fn deep_equals_sees_differences() {
+        let base = Json::parse(r#"{"a": "1", "b": ["x"]}"#).unwrap();
+        for other in [r#"{"a": "1"}"#, r#"{"a": "1", "b": ["y"]}"#, r#"{"a": 1, "b": ["x"]}"#, r#"{"a": "1", "b": ["x"], "c": null}"#] {
+            let other = Json::parse(other).unwrap();
+            assert!(!(&base).deep_equals(&&other), "{other}");
+        }
     }
 
     #[test]

@@ -36,11 +36,25 @@
 //! # Ok::<(), brp_customer_patch::ParseError>(())
 //! ```
 //!
+//! # Creating a patch from an edited customer
+//!
+//! ```
+//! use brp_customer_patch::{create_json, Json, Options};
+//!
+//! let original = Json::parse(r#"{"id": "cust_1", "status": "active", "metadata": {"a": "1", "b": "2"}}"#)?;
+//! let edited = Json::parse(r#"{"id": "cust_1", "status": "active", "metadata": {"b": "3"}}"#)?;
+//!
+//! let patch = create_json(&original, &edited, &Options::default()).expect("an expressible change");
+//! assert_eq!(patch.to_string(), r#"{"metadata":{"b":"3","a":null}}"#);
+//! # Ok::<(), brp_customer_patch::ParseError>(())
+//! ```
+//!
 //! The rules are written once, against the [`Input`] trait. This crate implements it for
 //! [`Json`]; on `wasm32` the bindings implement it for JavaScript values.
 
 #![warn(missing_docs)]
 
+mod diff;
 pub mod eic;
 pub mod fields;
 mod issue;
@@ -57,6 +71,7 @@ mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;
 
+pub use diff::create_patch;
 pub use eic::{check_eic, EicCheck};
 pub use issue::{Issue, IssueCode, IssueKind, Param, Report, Severity, Subject};
 pub use json::{Json, JsonBuilder, ParseError, MAX_DEPTH};
@@ -143,4 +158,10 @@ fn syntax_issue(error: SyntaxError, subject: Subject) -> Issue {
 /// Applies a PATCH body to a customer, both parsed JSON. See [`apply_patch`].
 pub fn apply_json(customer: &Json, patch: &Json, options: &Options) -> Result<Json, Report> {
     apply_patch(&customer, &patch, options, &mut JsonBuilder)
+}
+
+/// Creates the PATCH body that turns one customer into another, both parsed JSON. See
+/// [`create_patch`].
+pub fn create_json(original: &Json, edited: &Json, options: &Options) -> Result<Json, Report> {
+    create_patch(&original, &edited, options, &mut JsonBuilder)
 }

@@ -172,6 +172,7 @@ fn english(kind: &IssueKind) -> String {
                 Subject::BalanceGroup => format!("balance_group must be an object with eic and tso, but it is {received}."),
                 Subject::Metadata => format!("metadata must be an object of string values, but it is {received}. Leave metadata out to change nothing."),
                 Subject::Customer => format!("The customer to apply the patch to must be a JSON object, but it is {received}. Pass the customer as the API returned it."),
+                Subject::EditedCustomer => format!("The edited customer must be a JSON object, but it is {received}. Pass a copy of the original customer with your changes."),
                 _ => format!("The customer's metadata must be an object, but it is {received}, so the patch cannot be merged into it. Fix the stored customer."),
             }
         }
@@ -216,6 +217,19 @@ fn english(kind: &IssueKind) -> String {
             "The string contains a lone UTF-16 surrogate, which is not valid Unicode and cannot be stored. Remove the broken character.".to_owned()
         }
         IssueKind::EmptyKey => "A metadata key must not be empty. Give the key a name.".to_owned(),
+        IssueKind::ReadOnlyFieldChanged { field } => {
+            format!("{field} is read-only, so no PATCH body can change it. Restore its original value.")
+        }
+        IssueKind::UnknownFieldChanged { key, allowed } => format!(
+            "\"{key}\" is not a field that a PATCH body can change, so this change cannot be sent. Restore its original value; a patch can change only {}.",
+            allowed.join(", ")
+        ),
+        IssueKind::FieldRemoved { field } => {
+            format!("{field} is missing from the edited customer, but a PATCH body can only replace a field, not remove it. Restore {field}.")
+        }
+        IssueKind::MetadataValueNull => {
+            "A customer's metadata value cannot be null, because null in a PATCH body removes the key. Remove the key or give it a string value.".to_owned()
+        }
         IssueKind::TooManyKeys { maximum, actual } => {
             format!("metadata has {actual} keys, more than the limit of {maximum}. Split the change into several requests.")
         }
@@ -254,6 +268,7 @@ fn german(kind: &IssueKind) -> String {
                 Subject::BalanceGroup => format!("Der Bilanzkreis (balance_group) muss ein Objekt mit eic und tso sein, ist aber {received}."),
                 Subject::Metadata => format!("metadata muss ein Objekt mit Zeichenketten als Werten sein, ist aber {received}. Lassen Sie metadata weg, wenn sich nichts ändern soll."),
                 Subject::Customer => format!("Der Kunde, auf den der Patch angewendet wird, muss ein JSON-Objekt sein, ist aber {received}. Übergeben Sie den Kunden so, wie die API ihn liefert."),
+                Subject::EditedCustomer => format!("Der bearbeitete Kunde muss ein JSON-Objekt sein, ist aber {received}. Übergeben Sie eine Kopie des ursprünglichen Kunden mit Ihren Änderungen."),
                 _ => format!("Die metadata des Kunden müssen ein Objekt sein, sind aber {received}, daher lässt sich der Patch nicht einarbeiten. Korrigieren Sie den gespeicherten Kunden."),
             }
         }
@@ -302,6 +317,19 @@ fn german(kind: &IssueKind) -> String {
             "Die Zeichenkette enthält ein einzelnes UTF-16-Surrogat. Das ist kein gültiges Unicode und lässt sich nicht speichern. Entfernen Sie das defekte Zeichen.".to_owned()
         }
         IssueKind::EmptyKey => "Ein Metadata-Schlüssel darf nicht leer sein. Geben Sie dem Schlüssel einen Namen.".to_owned(),
+        IssueKind::ReadOnlyFieldChanged { field } => {
+            format!("{field} ist schreibgeschützt und lässt sich mit keinem PATCH-Body ändern. Stellen Sie den ursprünglichen Wert wieder her.")
+        }
+        IssueKind::UnknownFieldChanged { key, allowed } => format!(
+            "„{key}“ ist kein Feld, das ein PATCH-Body ändern kann, daher lässt sich diese Änderung nicht senden. Stellen Sie den ursprünglichen Wert wieder her; ändern lassen sich nur {}.",
+            allowed.join(", ")
+        ),
+        IssueKind::FieldRemoved { field } => {
+            format!("{field} fehlt im bearbeiteten Kunden, aber ein PATCH-Body kann ein Feld nur ersetzen, nicht entfernen. Stellen Sie {field} wieder her.")
+        }
+        IssueKind::MetadataValueNull => {
+            "Ein Metadata-Wert eines Kunden kann nicht null sein, denn null entfernt im PATCH-Body den Schlüssel. Entfernen Sie den Schlüssel oder geben Sie ihm eine Zeichenkette als Wert.".to_owned()
+        }
         IssueKind::TooManyKeys { maximum, actual } => {
             format!("metadata enthält {actual} Schlüssel, mehr als die Grenze von {maximum}. Teilen Sie die Änderung auf mehrere Anfragen auf.")
         }

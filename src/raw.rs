@@ -432,6 +432,15 @@ impl<'a> Input for RawValue<'a> {
             Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
         }
     }
+
+    /// Compares as parsed JSON. Values nested deeper than [`crate::MAX_DEPTH`] cannot be
+    /// parsed into a tree, and are compared by their text without white space instead.
+    fn deep_equals(&self, other: &Self) -> bool {
+        match (crate::Json::parse(self.as_raw()), crate::Json::parse(other.as_raw())) {
+            (Ok(left), Ok(right)) => (&left).deep_equals(&&right),
+            _ => minify(self.as_raw()) == minify(other.as_raw()),
+        }
+    }
 }
 
 /// Writes compact JSON text. Keys keep their literal and kept values their text, with white
@@ -463,6 +472,10 @@ impl<'a> Build<RawValue<'a>> for TextBuilder {
 
     fn keep(&mut self, value: &RawValue<'a>) -> String {
         minify(value.as_raw())
+    }
+
+    fn null(&mut self) -> String {
+        String::from("null")
     }
 }
 

@@ -91,9 +91,14 @@ pub trait Input: Sized {
 
     /// Returns the text of a key.
     fn key_text(key: &Self::Key) -> Text<'_>;
+
+    /// Returns whether two values are equal as JSON: same kind, equal strings and numbers,
+    /// arrays equal item by item, and objects with the same keys and equal values in any order.
+    fn deep_equals(&self, other: &Self) -> bool;
 }
 
-/// Builds output values of one representation, for [`crate::apply_patch`].
+/// Builds output values of one representation, for [`crate::apply_patch`] and
+/// [`crate::create_patch`].
 ///
 /// Values that the merge leaves unchanged are passed to [`Build::keep`], so a representation
 /// decides whether to share them with the input or copy them.
@@ -114,4 +119,7 @@ pub trait Build<V: Input> {
 
     /// Returns an input value unchanged, as an output value.
     fn keep(&mut self, value: &V) -> Self::Value;
+
+    /// Returns `null`, which removes a metadata key in a patch.
+    fn null(&mut self) -> Self::Value;
 }

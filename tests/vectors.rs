@@ -66,6 +66,10 @@ impl<'a> Input for VectorValue<'a> {
     fn key_text<'k>(key: &'k Self::Key) -> Text<'k> {
         <&Json as Input>::key_text(key)
     }
+
+    fn deep_equals(&self, other: &Self) -> bool {
+        self.stand_in().is_none() && other.stand_in().is_none() && (&self.0).deep_equals(&other.0)
+    }
 }
 
 /// Builds the merged customer as [`Json`], dropping `undefined` members as `JSON.stringify`
@@ -95,6 +99,10 @@ impl<'a> Build<VectorValue<'a>> for VectorBuilder {
             Some("undefined") => None,
             _ => Some(value.0.clone()),
         }
+    }
+
+    fn null(&mut self) -> Option<Json> {
+        Some(Json::Null)
     }
 }
 

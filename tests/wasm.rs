@@ -5,7 +5,9 @@ use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use brp_customer_patch::wasm_api::{apply_patch_outcome, check_eic_js, validate_patch_js};
+mod bindings;
+
+use bindings::{apply, check_eic, create, validate};
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("valid JSON in a test")
@@ -21,13 +23,13 @@ fn stringify(value: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn valid_patch_has_no_issues() {
-    let result = validate_patch_js(json(r#"{"status":"active"}"#), JsValue::UNDEFINED).expect("no TypeError");
+    let result = validate(json(r#"{"status":"active"}"#), JsValue::UNDEFINED).expect("no TypeError");
     assert_eq!(stringify(&result), r#"{"valid":true,"errors":[],"warnings":[]}"#);
 }
 
 #[wasm_bindgen_test]
 fn issues_are_plain_objects() {
-    let result = validate_patch_js(json(r#"{"id":"x"}"#), json(r#"{"locale":"de"}"#)).expect("no TypeError");
+    let result = validate(json(r#"{"id":"x"}"#), json(r#"{"locale":"de"}"#)).expect("no TypeError");
     let issue = get(&get(&result, "errors"), "0");
     assert_eq!(get(&issue, "code").as_string().as_deref(), Some("read_only_field"));
     assert_eq!(get(&issue, "pointer").as_string().as_deref(), Some("/id"));
@@ -43,7 +45,7 @@ fn lone_surrogate_is_not_replaced() {
     let patch = js_sys::Object::new();
     Reflect::set(&patch, &"metadata".into(), &metadata).expect("set on a new object");
 
-    let result = validate_patch_js(patch.into(), JsValue::UNDEFINED).expect("no TypeError");
+    let result = validate(patch.into(), JsValue::UNDEFINED).expect("no TypeError");
     let issue = get(&get(&result, "errors"), "0");
     let pointer: JsString = get(&issue, "pointer").unchecked_into();
     let units: Vec<u16> = pointer.iter().collect();
@@ -56,22 +58,46 @@ fn lone_surrogate_is_not_replaced() {
 #[wasm_bindgen_test]
 fn apply_returns_customer_or_issues() {
     let customer = json(r#"{"id":"c","metadata":{"a":"1"}}"#);
-    let applied = apply_patch_outcome(customer.clone(), json(r#"{"metadata":{"a":null,"b":"2"}}"#), JsValue::UNDEFINED).expect("no TypeError");
-    assert_eq!(stringify(&get(&applied, "customer")), r#"{"id":"c","metadata":{"b":"2"}}"#);
+    let applied = apply(customer.clone(), json(r#"{"metadata":{"a":null,"b":"2"}}"#), JsValue::UNDEFINED).expect("a valid patch");
+    assert_eq!(stringify(&applied), r#"{"id":"c","metadata":{"b":"2"}}"#);
 
-    let rejected = apply_patch_outcome(customer, json(r#"{"name":"x"}"#), JsValue::UNDEFINED).expect("no TypeError");
-    assert!(get(&rejected, "customer").is_undefined());
-    assert_eq!(stringify(&get(&rejected, "issues")).contains(r#""code":"read_only_field""#), true);
+    let rejected = apply(customer, json(r#"{"name":"x"}"#), JsValue::UNDEFINED).expect_err("a read-only field");
+    assert!(stringify(&get(&rejected, "issues")).contains(r#""code":"read_only_field""#));
+    assert!(get(&rejected, "message").as_string().unwrap_or_default().starts_with("Invalid patch, 1 issue."));
 }
 
 #[wasm_bindgen_test]
 fn malformed_options_are_type_errors() {
-    let error = validate_patch_js(json("{}"), json(r#"{"strict":1}"#)).expect_err("a TypeError");
+    let error = validate(json("{}"), json(r#"{"strict":1}"#)).expect_err("a TypeError");
     assert!(error.is_instance_of::<js_sys::TypeError>());
 }
 
 #[wasm_bindgen_test]
 fn check_eic_reports_object_type() {
-    let result = check_eic_js("10YDE-ENBW-----N".into(), JsValue::UNDEFINED).expect("no TypeError");
+    let result = check_eic("10YDE-ENBW-----N".into(), JsValue::UNDEFINED);
     assert_eq!(stringify(&result), r#"{"valid":true,"objectType":"Y","expectedCheckCharacter":"N","issues":[]}"#);
+}
+
+#[wasm_bindgen_test]
+fn create_returns_patch_or_issues() {
+    let original = json(r#"{"id":"c","status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let edited = json(r#"{"id":"c","status":"pending","metadata":{"b":"2","c":"3"}}"#);
+    let created = create(original.clone(), edited, JsValue::UNDEFINED).expect("an expressible change");
+    assert_eq!(stringify(&created), r#"{"status":"pending","metadata":{"c":"3","a":null}}"#);
+
+    let renamed = json(r#"{"id":"other","status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let rejected = create(original, renamed, json(r#"{"locale":"de"}"#)).expect_err("a read-only change");
+    let issue = get(&get(&rejected, "issues"), "0");
+    assert_eq!(get(&issue, "code").as_string().as_deref(), Some("read_only_field"));
+    assert_eq!(get(&issue, "pointer").as_string().as_deref(), Some("/id"));
+    assert!(get(&issue, "message").as_string().unwrap_or_default().starts_with("id ist schreibgeschützt"));
+}
+
+#[wasm_bindgen_test]
+fn create_ignores_key_order_and_undefined() {
+    let original = json(r#"{"status":"active","metadata":{"a":"1","b":"2"}}"#);
+    let edited = json(r#"{"metadata":{"b":"2","a":"1"},"status":"active"}"#);
+    Reflect::set(&edited, &"extra".into(), &JsValue::UNDEFINED).expect("set on a parsed object");
+    let created = create(original, edited, JsValue::UNDEFINED).expect("an expressible change");
+    assert_eq!(stringify(&created), "{}");
 }

@@ -1,162 +1,601 @@
-// UI wiring for the demo page. Every rule and message comes from the brp-customer-patch package.
-// This file only parses the textarea, calls the package and renders what it returns.
+// UI wiring for the demo page. Every rule, message, EIC check character and PATCH body comes
+// from the brp-customer-patch package. This file only reads the form, calls the package and
+// shows what it returns next to the fields.
+import { countOf, translate, translatePage } from "./i18n.js";
+import { escapePointerKey, renderJson, unescapePointerKey } from "./json-view.js";
 
-const patchInput = document.querySelector("#patch");
-const localeSelect = document.querySelector("#locale");
-const resetButton = document.querySelector("#reset");
-const statusLine = document.querySelector("#status");
-const issueList = document.querySelector("#issues");
-const resultOutput = document.querySelector("#result");
-const resultNote = document.querySelector("#result-note");
+const $ = (selector) => document.querySelector(selector);
 
-// The customer is parsed from #customer, so the merge always uses the JSON that the page shows.
-const customer = JSON.parse(document.querySelector("#customer").textContent);
+const elements = {
+  locale: $("#locale"),
+  status: $("#status"),
+  customerId: $("#customer-id"),
+  reset: $("#reset"),
+  customerJson: $("#customer-json"),
+  loadCustomer: $("#load-customer"),
+  loadMessage: $("#load-message"),
+  tabs: [$("#tab-form"), $("#tab-raw")],
+  statusInput: $("#status-input"),
+  eicInput: $("#eic-input"),
+  eicCheck: $("#eic-check"),
+  tsoInput: $("#tso-input"),
+  metadataRows: $("#metadata-rows"),
+  metadataEmpty: $("#metadata-empty"),
+  addRow: $("#add-row"),
+  rawPatch: $("#raw-patch"),
+  rawFromForm: $("#raw-from-form"),
+  rawMessages: $("#raw-messages"),
+  rawView: $("#raw-view"),
+  patchOutput: $("#patch-output"),
+  result: $("#result"),
+  resultNote: $("#result-note"),
+  removedKeys: $("#removed-keys"),
+  curl: $("#curl"),
+  copyCurl: $("#copy-curl"),
+  copyMessage: $("#copy-message"),
+};
 
-/** Formats a count with its noun, such as "1 error" or "2 warnings". */
-function formatCount(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+/** Message containers of the form's fields, by the JSON Pointer their issues carry. */
+const fieldMessages = {
+  "/status": $("#status-messages"),
+  "/balance_group/eic": $("#eic-messages"),
+  "/balance_group/tso": $("#tso-messages"),
+  "/balance_group": $("#group-messages"),
+  "/metadata": $("#metadata-messages"),
+};
+const formMessages = $("#form-messages");
+
+/** The inputs whose `aria-invalid` follows the errors at a pointer. */
+const fieldInputs = {
+  "/status": elements.statusInput,
+  "/balance_group/eic": elements.eicInput,
+  "/balance_group/tso": elements.tsoInput,
+};
+
+// NOTE: placeholder host; the page does not know the real API's address.
+const API_BASE_URL = "https://brp-api.example.com";
+
+const state = {
+  api: null,
+  locale: "en",
+  customer: null,
+  tab: "form",
+  nextRowId: 1,
+  statuses: [],
+  tsos: [],
+};
+
+const t = (key, values) => translate(state.locale, key, values);
+
+/**
+ * Returns the values the package accepts for an enum field, read from the `options` parameter
+ * of the issue it reports for an empty string, so that the page holds no list of its own.
+ */
+function allowedValues(patch, pointer) {
+  const { errors } = state.api.validatePatch(patch);
+  const issue = errors.find((candidate) => candidate.pointer === pointer && candidate.code === "invalid_enum_value");
+  return issue?.params?.options ?? [];
 }
 
-/** Sets the summary line and its tone, which is "ok", "warning" or "error". */
-function showStatus(text, tone) {
-  statusLine.textContent = text;
-  statusLine.dataset.tone = tone;
+function fillSelect(select, values, selected, unsetKey) {
+  const options = [];
+  if (selected === undefined || !values.includes(selected)) {
+    const unset = document.createElement("option");
+    unset.value = selected ?? "";
+    unset.textContent = selected ? selected : t(unsetKey);
+    options.push(unset);
+  }
+  for (const value of values) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = value;
+    options.push(option);
+  }
+  select.replaceChildren(...options);
+  select.value = selected ?? "";
 }
 
-function showResult(mergedCustomer) {
-  resultOutput.textContent = JSON.stringify(mergedCustomer, null, 2);
-  resultOutput.hidden = false;
-  resultNote.hidden = true;
+// --- Metadata table -------------------------------------------------------------------------
+
+function metadataRows() {
+  return [...elements.metadataRows.querySelectorAll("tr.metadata-row")];
 }
 
-function clearResult(note) {
-  resultOutput.textContent = "";
-  resultOutput.hidden = true;
-  resultNote.textContent = note;
-  resultNote.hidden = false;
+function addMetadataRow(key = "", value = "") {
+  const id = state.nextRowId++;
+  const row = document.createElement("tr");
+  row.className = "metadata-row";
+  row.dataset.rowId = String(id);
+
+  const keyCell = document.createElement("td");
+  const keyInput = document.createElement("input");
+  keyInput.id = `metadata-key-${id}`;
+  keyInput.className = "metadata-key mono";
+  keyInput.value = key;
+  keyInput.autocomplete = "off";
+  keyInput.spellcheck = false;
+  keyCell.append(keyInput);
+
+  const valueCell = document.createElement("td");
+  const valueInput = document.createElement("input");
+  valueInput.id = `metadata-value-${id}`;
+  valueInput.className = "metadata-value";
+  valueInput.value = value;
+  valueInput.autocomplete = "off";
+  valueCell.append(valueInput);
+
+  const actionCell = document.createElement("td");
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "remove-row";
+  actionCell.append(remove);
+
+  // The messages sit in a row of their own below the inputs, so they can use the full width.
+  const messageRow = document.createElement("tr");
+  messageRow.className = "metadata-message-row";
+  const messageCell = document.createElement("td");
+  messageCell.colSpan = 3;
+  const messages = document.createElement("div");
+  messages.id = `metadata-messages-${id}`;
+  messages.className = "messages";
+  messageCell.append(messages);
+  messageRow.append(messageCell);
+  keyInput.setAttribute("aria-describedby", messages.id);
+  valueInput.setAttribute("aria-describedby", messages.id);
+
+  remove.addEventListener("click", () => {
+    const next = messageRow.nextElementSibling?.querySelector("input") ?? elements.addRow;
+    row.remove();
+    messageRow.remove();
+    labelMetadataRows();
+    update();
+    next.focus();
+  });
+
+  row.append(keyCell, valueCell, actionCell);
+  elements.metadataRows.append(row, messageRow);
+  labelMetadataRows();
+  return row;
 }
 
-/** Builds one list item showing an issue's severity, code, JSON Pointer and message. */
+/** Numbers the rows' accessible names, which change when a row is removed or the locale changes. */
+function labelMetadataRows() {
+  const rows = metadataRows();
+  rows.forEach((row, index) => {
+    const number = index + 1;
+    row.querySelector(".metadata-key").setAttribute("aria-label", t("metadataKeyOfRow", { row: number }));
+    row.querySelector(".metadata-value").setAttribute("aria-label", t("metadataValueOfRow", { row: number }));
+    const remove = row.querySelector(".remove-row");
+    remove.textContent = t("removeRow");
+    remove.setAttribute("aria-label", t("removeRowLabel", { row: number }));
+  });
+  elements.metadataEmpty.hidden = rows.length > 0;
+}
+
+function messagesOfRow(row) {
+  return row.nextElementSibling.querySelector(".messages");
+}
+
+// --- Customer and form ----------------------------------------------------------------------
+
+function loadCustomer(customer) {
+  state.customer = customer;
+  elements.customerId.textContent = typeof customer.id === "string" ? customer.id : "";
+  elements.customerJson.value = JSON.stringify(customer, null, 2);
+
+  fillSelect(elements.statusInput, state.statuses, customer.status, "statusUnset");
+  const group = customer.balance_group ?? {};
+  elements.eicInput.value = typeof group.eic === "string" ? group.eic : "";
+  fillSelect(elements.tsoInput, state.tsos, group.tso, "tsoUnset");
+
+  elements.metadataRows.replaceChildren();
+  const metadata = customer.metadata && typeof customer.metadata === "object" ? customer.metadata : {};
+  for (const [key, value] of Object.entries(metadata)) {
+    addMetadataRow(key, typeof value === "string" ? value : JSON.stringify(value));
+  }
+  labelMetadataRows();
+  update();
+}
+
+/** Builds the edited customer: a copy of the loaded one with the form's values. */
+function editedCustomer() {
+  const original = state.customer;
+  const edited = structuredClone(original);
+
+  const status = elements.statusInput.value;
+  if (status === "") {
+    delete edited.status;
+  } else {
+    edited.status = status;
+  }
+
+  const eic = elements.eicInput.value;
+  const tso = elements.tsoInput.value;
+  if ("balance_group" in original || eic !== "" || tso !== "") {
+    edited.balance_group = { eic, tso };
+  }
+
+  // Object.fromEntries defines own properties, so a `__proto__` key stays an ordinary key.
+  const entries = metadataRows().map((row) => [row.querySelector(".metadata-key").value, row.querySelector(".metadata-value").value]);
+  if ("metadata" in original || entries.length > 0) {
+    edited.metadata = Object.fromEntries(entries);
+  }
+  return edited;
+}
+
+// --- Issues ---------------------------------------------------------------------------------
+
+/** Builds one message: severity, text and the API's code. */
 function renderIssue(issue) {
-  const item = document.createElement("li");
+  const item = document.createElement("p");
   item.className = `issue issue-${issue.severity}`;
   item.dataset.code = issue.code;
+  item.dataset.pointer = issue.pointer;
+  item.lang = state.locale;
 
-  const header = document.createElement("div");
-  header.className = "issue-head";
-
-  const severity = document.createElement("span");
+  const severity = document.createElement("strong");
   severity.className = "severity";
-  severity.textContent = issue.severity === "warning" ? "Warning" : "Error";
+  severity.textContent = `${t(issue.severity)}: `;
 
   const code = document.createElement("code");
   code.className = "code";
   code.textContent = issue.code;
 
-  // An empty pointer means the whole document, which would otherwise render as nothing.
-  const pointer = document.createElement("code");
-  pointer.className = "pointer";
-  pointer.textContent = issue.pointer === "" ? '"" (whole document)' : issue.pointer;
-
-  header.append(severity, code, pointer);
-  if (issue.params?.subject === "customer") {
-    const subject = document.createElement("span");
-    subject.className = "subject";
-    subject.textContent = "in the customer";
-    header.append(subject);
-  }
-
-  const message = document.createElement("p");
-  message.className = "message";
-  message.textContent = issue.message;
-
-  item.append(header, message);
+  item.append(severity, issue.message, " ", code);
   return item;
 }
 
-function renderIssues(issues, locale) {
-  issueList.lang = locale;
-  issueList.replaceChildren(...issues.map(renderIssue));
+/** Returns the message container for an issue at `pointer`: a field, a metadata row, or the form. */
+function messagesFor(pointer) {
+  if (fieldMessages[pointer]) {
+    return fieldMessages[pointer];
+  }
+  if (pointer.startsWith("/metadata/")) {
+    const key = unescapePointerKey(pointer.slice("/metadata/".length));
+    const row = metadataRows().findLast((candidate) => candidate.querySelector(".metadata-key").value === key);
+    if (row) {
+      return messagesOfRow(row);
+    }
+  }
+  return formMessages;
 }
 
-/** Validates the textarea's text and updates the status line, issue list and merged customer. */
-function validateAndRender(api) {
-  const locale = localeSelect.value;
-
-  let patch;
-  try {
-    patch = JSON.parse(patchInput.value);
-  } catch (error) {
-    showStatus(`Not valid JSON: ${error.message}`, "error");
-    renderIssues([], locale);
-    clearResult("Fix the JSON syntax to validate the patch.");
-    return;
+function showFieldIssues(issues) {
+  for (const container of document.querySelectorAll("#panel-form .messages")) {
+    container.replaceChildren();
+  }
+  for (const input of document.querySelectorAll("#panel-form [aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
   }
 
-  const { valid, errors, warnings } = api.validatePatch(patch, { locale });
-  renderIssues([...errors, ...warnings], locale);
-
-  if (!valid) {
-    const summary = [formatCount(errors.length, "error")];
-    if (warnings.length > 0) {
-      summary.push(formatCount(warnings.length, "warning"));
+  for (const issue of issues) {
+    messagesFor(issue.pointer).append(renderIssue(issue));
+    if (issue.severity !== "error") {
+      continue;
     }
-    showStatus(summary.join(", "), "error");
-    clearResult("No merged customer while the patch has errors.");
+    const input = fieldInputs[issue.pointer];
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+    }
+  }
+
+  // Two rows with one key collapse into one member of the edited object.
+  const seen = new Map();
+  for (const row of metadataRows()) {
+    const key = row.querySelector(".metadata-key").value;
+    if (seen.has(key)) {
+      const note = document.createElement("p");
+      note.className = "issue issue-note";
+      note.textContent = t("duplicateKey", { key });
+      messagesOfRow(seen.get(key)).append(note);
+    }
+    seen.set(key, row);
+  }
+  for (const row of metadataRows()) {
+    const hasError = messagesOfRow(row).querySelector(".issue-error") !== null;
+    for (const input of row.querySelectorAll("input")) {
+      input.toggleAttribute("aria-invalid", hasError);
+    }
+  }
+}
+
+/** Shows the check character the package computes for the EIC, when the typed one is wrong. */
+function showEicCheck() {
+  const eic = elements.eicInput.value;
+  const check = eic === "" ? null : state.api.checkEic(eic, { locale: state.locale });
+  const expected = check?.expectedCheckCharacter;
+  if (!expected || check.valid) {
+    elements.eicCheck.hidden = true;
     return;
   }
+  const code = `${eic.slice(0, 15)}${expected}`;
+  const isComplete = expected !== "-" && state.api.checkEic(code).valid;
+  elements.eicCheck.textContent = isComplete ? t("eicExpectedComplete", { expected, code }) : t("eicExpected", { expected });
+  elements.eicCheck.hidden = false;
+}
 
-  if (warnings.length > 0) {
-    showStatus(`Valid patch, ${formatCount(warnings.length, "warning")}`, "warning");
-  } else {
-    showStatus("Valid patch", "ok");
+// --- Outputs --------------------------------------------------------------------------------
+
+function shellQuote(text) {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+function curlCommand(patch) {
+  const id = typeof state.customer.id === "string" ? state.customer.id : "CUSTOMER_ID";
+  const url = `${API_BASE_URL}/v1/customers/${encodeURIComponent(id)}`;
+  return [
+    `curl -X PATCH ${shellQuote(url)} \\`,
+    `  -H 'Authorization: Bearer YOUR_API_KEY' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  --data-raw ${shellQuote(JSON.stringify(patch))}`,
+  ].join("\n");
+}
+
+/** Returns the pointers of the merged customer that the patch sets. */
+function changedPointers(patch) {
+  const marks = new Map();
+  for (const [field, value] of Object.entries(patch)) {
+    if (field === "metadata" && value && typeof value === "object") {
+      for (const [key, member] of Object.entries(value)) {
+        if (member !== null) {
+          marks.set(`/metadata/${escapePointerKey(key)}`, "changed");
+        }
+      }
+    } else {
+      marks.set(`/${escapePointerKey(field)}`, "changed");
+    }
+  }
+  return marks;
+}
+
+function showStatus(text, tone) {
+  elements.status.textContent = text;
+  elements.status.dataset.tone = tone;
+}
+
+function summarize(patch, errors, warnings) {
+  const warningText = countOf(state.locale, "warnings", warnings.length);
+  if (errors.length > 0) {
+    const errorText = countOf(state.locale, "errors", errors.length);
+    showStatus(warnings.length > 0 ? t("statusErrorsWarnings", { errors: errorText, warnings: warningText }) : t("statusErrors", { errors: errorText }), "error");
+    return;
+  }
+  const fields = Object.keys(patch).length;
+  if (fields === 0 && state.tab === "form") {
+    showStatus(t("statusNoChanges"), "ok");
+    return;
+  }
+  const count = countOf(state.locale, "fields", fields);
+  const key = state.tab === "raw" ? "statusRawValid" : warnings.length > 0 ? "statusWarnings" : "statusValid";
+  showStatus(t(key, { count, warnings: warningText }), warnings.length > 0 ? "warning" : "ok");
+}
+
+/** Shows the PATCH body, the merged customer and the curl command, or clears them on errors. */
+function showOutputs(patch, errors, warnings) {
+  let merged = null;
+  if (patch && errors.length === 0) {
+    try {
+      merged = state.api.applyPatch(state.customer, patch, { locale: state.locale });
+    } catch (error) {
+      if (!(error instanceof state.api.PatchError)) {
+        throw error;
+      }
+      errors = error.issues;
+      (state.tab === "form" ? formMessages : elements.rawMessages).append(...error.issues.map(renderIssue));
+    }
   }
 
-  // applyPatch also checks the customer, so it can still reject a patch that validatePatch accepts.
+  if (patch) {
+    renderJson(elements.patchOutput, patch);
+    elements.curl.textContent = curlCommand(patch);
+  } else {
+    elements.patchOutput.textContent = "";
+    elements.curl.textContent = "";
+  }
+
+  if (merged) {
+    renderJson(elements.result, merged, changedPointers(patch));
+    const removed = Object.entries(patch.metadata ?? {}).filter(([, value]) => value === null).map(([key]) => key);
+    elements.removedKeys.textContent = t("removedKeys", { keys: removed.join(", ") });
+    elements.removedKeys.hidden = removed.length === 0;
+  } else {
+    elements.result.replaceChildren();
+    elements.removedKeys.hidden = true;
+  }
+  elements.result.hidden = merged === null;
+  elements.resultNote.hidden = merged !== null;
+  summarize(patch ?? {}, errors, warnings);
+}
+
+// --- The two editors ------------------------------------------------------------------------
+
+function updateForm() {
+  let patch = null;
+  let errors = [];
   try {
-    showResult(api.applyPatch(customer, patch, { locale }));
+    patch = state.api.createPatch(state.customer, editedCustomer(), { locale: state.locale });
   } catch (error) {
-    if (!(error instanceof api.PatchError)) {
+    if (!(error instanceof state.api.PatchError)) {
       throw error;
     }
-    renderIssues([...error.issues, ...warnings], locale);
-    showStatus(`Valid patch, but applyPatch failed with ${formatCount(error.issues.length, "error")}`, "error");
-    clearResult("No merged customer because applyPatch rejected the merge.");
+    errors = error.issues;
+  }
+  const warnings = patch ? state.api.validatePatch(patch, { locale: state.locale }).warnings : [];
+
+  showFieldIssues([...errors, ...warnings]);
+  showEicCheck();
+  showOutputs(patch, errors, warnings);
+}
+
+function updateRaw() {
+  let body;
+  try {
+    body = JSON.parse(elements.rawPatch.value);
+  } catch (error) {
+    const message = t("rawInvalidJson", { message: error.message });
+    const item = document.createElement("p");
+    item.className = "issue issue-error";
+    item.textContent = message;
+    elements.rawMessages.replaceChildren(item);
+    elements.rawView.replaceChildren();
+    elements.rawPatch.setAttribute("aria-invalid", "true");
+    showOutputs(null, [], []);
+    showStatus(message, "error");
+    return;
+  }
+
+  const { valid, errors, warnings } = state.api.validatePatch(body, { locale: state.locale });
+  const issues = [...errors, ...warnings];
+  elements.rawMessages.replaceChildren(...issues.map(renderRawIssue));
+  // An error and a warning at one pointer are marked as the error.
+  const marks = new Map();
+  for (const issue of [...warnings, ...errors]) {
+    marks.set(issue.pointer, `issue-mark issue-mark-${issue.severity}`);
+  }
+  renderJson(elements.rawView, body, marks);
+  elements.rawPatch.toggleAttribute("aria-invalid", !valid);
+  showOutputs(valid ? body : null, errors, warnings);
+}
+
+/** Builds a raw-tab message, which also names the pointer because there is no field to sit next to. */
+function renderRawIssue(issue) {
+  const item = renderIssue(issue);
+  const pointer = document.createElement("code");
+  pointer.className = "pointer";
+  pointer.textContent = issue.pointer === "" ? `"" (${t("wholeBody")})` : issue.pointer;
+  item.prepend(pointer, " ");
+  return item;
+}
+
+function update() {
+  try {
+    if (state.tab === "form") {
+      updateForm();
+    } else {
+      updateRaw();
+    }
+  } catch (error) {
+    showStatus(`${error.name}: ${error.message}`, "error");
+    console.error(error);
+  }
+}
+
+// --- Tabs, language, loading ----------------------------------------------------------------
+
+function selectTab(tab, { focus = false } = {}) {
+  if (tab === "raw" && elements.rawPatch.value.trim() === "") {
+    elements.rawPatch.value = JSON.stringify(elements.patchOutput.textContent ? JSON.parse(elements.patchOutput.textContent) : {}, null, 2);
+  }
+  state.tab = tab;
+  for (const button of elements.tabs) {
+    const selected = button.id === `tab-${tab}`;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    document.getElementById(button.getAttribute("aria-controls")).hidden = !selected;
+    if (selected && focus) {
+      button.focus();
+    }
+  }
+  update();
+}
+
+function handleTabKeys(event) {
+  const index = elements.tabs.indexOf(event.currentTarget);
+  const moves = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: elements.tabs.length - 1 };
+  if (!(event.key in moves)) {
+    return;
+  }
+  event.preventDefault();
+  const next = elements.tabs[(moves[event.key] + elements.tabs.length) % elements.tabs.length];
+  selectTab(next.id.replace("tab-", ""), { focus: true });
+}
+
+function setLocale(locale) {
+  state.locale = locale;
+  translatePage(document, locale);
+  // The "(not set)" options and the rows' labels are built in script, so they are redone here.
+  fillSelect(elements.statusInput, state.statuses, elements.statusInput.value || undefined, "statusUnset");
+  fillSelect(elements.tsoInput, state.tsos, elements.tsoInput.value || undefined, "tsoUnset");
+  labelMetadataRows();
+  update();
+}
+
+/** Loads the customer typed as JSON, when the package accepts it as a customer. */
+function loadTypedCustomer() {
+  let customer;
+  try {
+    customer = JSON.parse(elements.customerJson.value);
+  } catch (error) {
+    elements.loadMessage.textContent = t("loadInvalidJson", { message: error.message });
+    elements.loadMessage.dataset.tone = "error";
+    return;
+  }
+  try {
+    state.api.createPatch(customer, customer, { locale: state.locale });
+  } catch (error) {
+    if (!(error instanceof state.api.PatchError)) {
+      throw error;
+    }
+    elements.loadMessage.textContent = error.issues.map((issue) => issue.message).join(" ");
+    elements.loadMessage.dataset.tone = "error";
+    return;
+  }
+  loadCustomer(customer);
+  elements.loadMessage.textContent = t("loaded", { id: elements.customerId.textContent });
+  elements.loadMessage.dataset.tone = "ok";
+}
+
+async function copyCurl() {
+  try {
+    await navigator.clipboard.writeText(elements.curl.textContent);
+    elements.copyMessage.textContent = t("copied");
+  } catch {
+    window.getSelection().selectAllChildren(elements.curl);
+    elements.copyMessage.textContent = t("copyFailed");
   }
 }
 
 async function main() {
-  let api;
   try {
-    api = await import("./pkg/web.js");
-    await api.default();
+    state.api = await import("./pkg/web.js");
+    await state.api.default();
   } catch (error) {
-    showStatus(
-      `Failed to load the package from ./pkg/web.js (${error.message}). Run "make demo" and open the page it serves.`,
-      "error",
-    );
+    showStatus(t("statusLoadFailed", { message: error.message }), "error");
     console.error(error);
     return;
   }
 
-  // An unexpected exception would otherwise leave the previous, now stale, output on screen.
-  const handleChange = () => {
-    try {
-      validateAndRender(api);
-    } catch (error) {
-      showStatus(`Unexpected error: ${error.message}`, "error");
-      clearResult("No merged customer because of the error above.");
-      console.error(error);
-    }
-  };
+  state.statuses = allowedValues({ status: "" }, "/status");
+  state.tsos = allowedValues({ balance_group: { eic: "10YDE-RWENET---I", tso: "" } }, "/balance_group/tso");
+  const example = JSON.parse($("#example-customer").textContent);
 
-  patchInput.addEventListener("input", handleChange);
-  localeSelect.addEventListener("change", handleChange);
-  resetButton.addEventListener("click", () => {
-    patchInput.value = patchInput.defaultValue;
-    handleChange();
+  const form = $("#panel-form");
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  elements.addRow.addEventListener("click", () => {
+    const row = addMetadataRow();
+    update();
+    row.querySelector("input").focus();
   });
-  handleChange();
+  elements.rawPatch.addEventListener("input", update);
+  elements.rawFromForm.addEventListener("click", () => {
+    selectTab("form");
+    const patch = elements.patchOutput.textContent;
+    elements.rawPatch.value = patch ? JSON.stringify(JSON.parse(patch), null, 2) : "{}";
+    selectTab("raw");
+  });
+  for (const tab of elements.tabs) {
+    tab.addEventListener("click", () => selectTab(tab.id.replace("tab-", "")));
+    tab.addEventListener("keydown", handleTabKeys);
+  }
+  elements.locale.addEventListener("change", () => setLocale(elements.locale.value));
+  elements.reset.addEventListener("click", () => loadCustomer(state.customer));
+  elements.loadCustomer.addEventListener("click", loadTypedCustomer);
+  elements.copyCurl.addEventListener("click", copyCurl);
+
+  translatePage(document, state.locale);
+  loadCustomer(example);
 }
 
 main();

@@ -17,9 +17,26 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
         return None;
     };
 
+    // In a patch, `null` removes a key.
+    let entries = entries
+        .into_iter()
+        .map(|(key, entry)| {
+            let update = if entry.kind() == Kind::Null { None } else { Some(entry) };
+            (key, update)
+        })
+        .collect();
+    check_metadata_entries(context, path, entries)
+}
+
+/// Checks the entries of a patch's metadata, where `None` removes a key, and returns them when
+/// no error was found.
+///
+/// [`crate::create_patch`] calls this directly with the entries it computed, so that its patches obey
+/// the same limits as the ones a caller writes.
+pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: &Path<'_>, entries: Vec<(V::Key, Option<V>)>) -> Option<Vec<(V::Key, Option<V>)>> {
     let limits = context.options.limits;
     let errors_before = context.error_count();
-    check_duplicate_keys(context, path, &entries);
+    check_duplicate_keys::<V, _>(context, path, &entries);
     if let Some(maximum) = limits.max_metadata_keys.filter(|maximum| entries.len() > *maximum) {
         context.error(path, IssueKind::TooManyKeys { maximum, actual: entries.len() });
     }
@@ -40,12 +57,12 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
             }
         }
 
-        let update = match entry.kind() {
-            Kind::Null => None,
-            Kind::String => {
-                check_metadata_string(context, &entry_path, &entry);
-                Some(entry)
-            }
+        let Some(entry) = entry else {
+            changes.push((key, None));
+            continue;
+        };
+        match entry.kind() {
+            Kind::String => check_metadata_string(context, &entry_path, &entry),
             // JSON has no `undefined`, so the key would silently vanish from the request body.
             Kind::Undefined => {
                 context.error(&entry_path, IssueKind::MetadataValueUndefined);
@@ -55,8 +72,8 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
                 context.error(&entry_path, IssueKind::MetadataValueType { received });
                 continue;
             }
-        };
-        changes.push((key, update));
+        }
+        changes.push((key, Some(entry)));
     }
 
     (context.error_count() == errors_before).then_some(changes)

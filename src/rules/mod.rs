@@ -10,7 +10,8 @@ mod metadata;
 mod patch;
 mod string;
 
-pub(crate) use patch::check_patch;
+pub(crate) use metadata::check_metadata_entries;
+pub(crate) use patch::{check_field, check_patch};
 
 use std::collections::HashSet;
 
@@ -49,7 +50,7 @@ impl<'o> Context<'o> {
 ///
 /// Only JSON text can repeat a key. `JSON.parse` keeps the last value and other parsers the
 /// first, so a repeat is how two services can be made to read different bodies.
-pub(crate) fn check_duplicate_keys<V: Input>(context: &mut Context<'_>, path: &Path<'_>, entries: &[(V::Key, V)]) {
+pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path: &Path<'_>, entries: &[(V::Key, T)]) {
     if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
         return;
     }

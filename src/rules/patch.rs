@@ -1,6 +1,6 @@
 //! The walk over a whole PATCH body: known, read-only and unknown fields.
 
-use crate::fields::{Access, FieldKind, CUSTOMER};
+use crate::fields::{Access, Field, FieldKind, CUSTOMER};
 use crate::{Input, IssueKind, Kind, Path, Subject};
 
 use super::eic::check_eic_field;
@@ -26,7 +26,7 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
     };
 
     let errors_before = context.error_count();
-    check_duplicate_keys(context, &root, &entries);
+    check_duplicate_keys::<V, _>(context, &root, &entries);
     let mut changes = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         // A field set to `undefined` is absent, as JSON.stringify would drop it.
@@ -40,20 +40,26 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
             continue;
         };
 
-        let update = match (field.access, field.kind) {
-            (Access::ReadOnly, _) | (_, FieldKind::ServerManaged) => {
-                context.error(&path, IssueKind::ReadOnlyField { field: field.name });
-                None
-            }
-            (Access::Writable, FieldKind::Enum(options)) => check_enum(context, &path, field.name, &value, options).then_some(Update::Replace(value)),
-            (Access::Writable, FieldKind::Eic) => check_eic_field(context, &path, &value).then_some(Update::Replace(value)),
-            (Access::Writable, FieldKind::Group(schema)) => check_group(context, &path, &value, schema).map(Update::ReplaceObject),
-            (Access::Writable, FieldKind::Metadata) => check_metadata(context, &path, &value).map(Update::Merge),
-        };
+        let update = check_field(context, &path, field, value);
         if let Some(update) = update {
             changes.push(Change { key, field, update });
         }
     }
 
     (context.error_count() == errors_before).then_some(changes)
+}
+
+/// Checks the value of one known field of a patch and returns its update when no error was
+/// found. A read-only field is an error whatever its value.
+pub(crate) fn check_field<V: Input>(context: &mut Context<'_>, path: &Path<'_>, field: &'static Field, value: V) -> Option<Update<V>> {
+    match (field.access, field.kind) {
+        (Access::ReadOnly, _) | (_, FieldKind::ServerManaged) => {
+            context.error(path, IssueKind::ReadOnlyField { field: field.name });
+            None
+        }
+        (Access::Writable, FieldKind::Enum(options)) => check_enum(context, path, field.name, &value, options).then_some(Update::Replace(value)),
+        (Access::Writable, FieldKind::Eic) => check_eic_field(context, path, &value).then_some(Update::Replace(value)),
+        (Access::Writable, FieldKind::Group(schema)) => check_group(context, path, &value, schema).map(Update::ReplaceObject),
+        (Access::Writable, FieldKind::Metadata) => check_metadata(context, path, &value).map(Update::Merge),
+    }
 }

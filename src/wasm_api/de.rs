@@ -141,6 +141,55 @@ impl Input for JsInput {
             Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
         }
     }
+
+    fn deep_equals(&self, other: &JsInput) -> bool {
+        js_deep_equals(self, other, 0)
+    }
+}
+
+/// Nesting depth past which two values count as different. It bounds the recursion for
+/// cyclic values, which JSON cannot carry anyway.
+const MAX_COMPARE_DEPTH: usize = 512;
+
+/// Compares two JavaScript values as `JSON.stringify` would see them: primitives with `===`
+/// (and `NaN` equal to itself), arrays item by item, and plain objects by key in any order,
+/// where a member that is `undefined` counts as absent. Other objects, such as a `Map` or a
+/// `Date`, are equal only to themselves.
+fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
+    if left.handle() == right.handle() {
+        return true;
+    }
+    let kind = left.kind();
+    if kind != right.kind() || depth > MAX_COMPARE_DEPTH {
+        return false;
+    }
+    match kind {
+        Kind::Number => left.handle().as_f64().is_some_and(f64::is_nan) && right.handle().as_f64().is_some_and(f64::is_nan),
+        Kind::Array => {
+            let left_items: &Array = left.handle().unchecked_ref();
+            let right_items: &Array = right.handle().unchecked_ref();
+            left_items.length() == right_items.length()
+                && left_items
+                    .iter()
+                    .zip(right_items.iter())
+                    .all(|(left_item, right_item)| js_deep_equals(&JsInput::new(left_item), &JsInput::new(right_item), depth + 1))
+        }
+        Kind::Object => {
+            let (Some(left_entries), Some(right_entries)) = (left.entries(), right.entries()) else {
+                return false;
+            };
+            let present = |entries: Vec<(JsKey, JsInput)>| -> std::collections::HashMap<Text<'static>, JsInput> {
+                entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).map(|(key, value)| (key.text, value)).collect()
+            };
+            let left_members = present(left_entries);
+            let right_members = present(right_entries);
+            left_members.len() == right_members.len()
+                && left_members.iter().all(|(name, left_value)| {
+                    right_members.get(name).is_some_and(|right_value| js_deep_equals(left_value, right_value, depth + 1))
+                })
+        }
+        _ => false,
+    }
 }
 
 /// A value of the output: one read from an input object, referenced by its place, or one
@@ -209,6 +258,10 @@ impl Build<JsInput> for JsOutput {
         let plan = plan.replace(",-1,", &format!(",{},", sources.len()));
         source_array.push(&built);
         JsOutputValue::Built(js::assemble(&plan, &source_array))
+    }
+
+    fn null(&mut self) -> JsOutputValue {
+        JsOutputValue::Built(JsValue::NULL)
     }
 
     fn keep(&mut self, value: &JsInput) -> JsOutputValue {

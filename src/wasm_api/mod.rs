@@ -11,7 +11,7 @@ mod ser;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{apply_patch, apply_patch_text, validate_patch, validate_patch_text, Report, Subject};
+use crate::{apply_patch, apply_patch_text, create_patch, validate_patch, validate_patch_text, Report, Subject};
 
 use de::{parse_options, read_json_text, JsInput, JsOutput};
 
@@ -36,6 +36,20 @@ pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Re
     let options = parse_options(&options)?;
     match apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput) {
         Ok(customer) => Ok(customer.into_js()),
+        Err(report) => {
+            ser::store_failure(&report, options.locale);
+            Ok(JsValue::UNDEFINED)
+        }
+    }
+}
+
+/// Creates the smallest PATCH body that turns `original` into `edited`. Returns the patch, or
+/// `undefined` when no patch can express the difference; `takeFailure` then returns the issues.
+#[wasm_bindgen(js_name = createPatch)]
+pub fn create_patch_js(original: JsValue, edited: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(&options)?;
+    match create_patch(&JsInput::new(original), &JsInput::new(edited), &options, &mut JsOutput) {
+        Ok(patch) => Ok(patch.into_js()),
         Err(report) => {
             ser::store_failure(&report, options.locale);
             Ok(JsValue::UNDEFINED)

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import * as esm from "brp-customer-patch";
 
-const { applyPatch, checkEic, PatchError, validatePatch } = esm;
+const { applyPatch, checkEic, createPatch, PatchError, validatePatch } = esm;
 const require = createRequire(import.meta.url);
 
 const exampleCustomer = {
@@ -193,4 +193,32 @@ test("validatePatch never throws on odd values", () => {
   assert.equal(validatePatch(throwingGetter).errors[0].code, "invalid_type");
   assert.equal(validatePatch(throwingGetter).errors[0].pointer, "/status");
   assert.equal(validatePatch(lyingProxy).errors[0].pointer, "");
+});
+
+test("createPatch sends only what changed", () => {
+  const edited = structuredClone(exampleCustomer);
+  edited.status = "deactivated";
+  delete edited.metadata.region;
+  edited.metadata.tariff = "H0";
+
+  const patch = createPatch(exampleCustomer, edited);
+  assert.deepEqual(patch, { status: "deactivated", metadata: { tariff: "H0", region: null } });
+  assert.deepEqual(applyPatch(exampleCustomer, patch), edited);
+  assert.deepEqual(createPatch(exampleCustomer, structuredClone(exampleCustomer)), {});
+});
+
+test("createPatch throws PatchError for read-only change", () => {
+  const edited = { ...exampleCustomer, name: "Other GmbH", updated_at: "2026-02-01T00:00:00Z" };
+  assert.throws(
+    () => createPatch(exampleCustomer, edited, { locale: "de" }),
+    (error) => {
+      assert.ok(error instanceof PatchError);
+      assert.deepEqual(
+        error.issues.map((issue) => [issue.code, issue.pointer]),
+        [["read_only_field", "/name"], ["unknown_field", "/updated_at"]],
+      );
+      assert.match(error.issues[0].message, /schreibgeschützt/);
+      return true;
+    },
+  );
 });
