@@ -13,10 +13,15 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 # The CLI must match the wasm-bindgen crate exactly, so its version is read from Cargo.lock.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
+# Every feature that Rust's wasm32 target enables by default must be named, or wasm-opt rejects
+# the module.
+WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue
+
 DEMO_HOST := 127.0.0.1
 DEMO_PORT := 8080
 
-.PHONY: www-pkg all setup setup-rust setup-node setup-chromium pkg test test-rust test-node test-wasm test-browser demo clean
+.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium pkg test test-rust test-node test-wasm test-browser demo clean
 
 all: pkg
 
@@ -57,6 +62,11 @@ pkg: setup
 	  esbuild "$$snippet" --format=cjs --log-level=warning --outfile="$$snippet" --allow-overwrite; \
 	done
 	wasm-bindgen --target web --out-dir pkg/web $(WASM)
+	@# wasm-opt from the binaryen npm package makes the module smaller and drops the names
+	@# section, which only debuggers read.
+	for target in node web; do \
+	  wasm-opt $(WASM_OPT_FLAGS) pkg/$$target/$(CRATE)_bg.wasm -o pkg/$$target/$(CRATE)_bg.wasm; \
+	done
 	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
 	  --external:./node/* --outfile=pkg/index.cjs
@@ -90,6 +100,13 @@ www-pkg: pkg
 
 demo: pkg www-pkg
 	node www/serve.mjs --host $(DEMO_HOST) --port $(DEMO_PORT)
+
+# Speed and size against the JavaScript peers, as ratios from one run; not part of make test.
+bench: pkg
+	node bench/run.mjs
+
+bench-quick: pkg
+	node bench/run.mjs --quick
 
 clean:
 	rm -rf pkg www/pkg target

@@ -78,7 +78,7 @@ pub use json::{Json, JsonBuilder, ParseError, MAX_DEPTH};
 pub use merge::apply_patch;
 pub use options::{Limits, Locale, Options, DEFAULT_MAX_BYTES};
 pub use pointer::{Path, Pointer};
-pub use raw::{RawValue, SyntaxError, SyntaxProblem, TextBuilder};
+pub use raw::{RawValue, SyntaxError, SyntaxProblem, TextBuilder, TextPiece};
 pub use text::Text;
 pub use value::{Build, Input, Kind};
 
@@ -138,7 +138,7 @@ pub fn apply_patch_text(customer: &str, patch: &str, options: &Options) -> Resul
     if !issues.is_empty() {
         return Err(Report { issues });
     }
-    apply_patch(&RawValue::root(customer), &RawValue::root(patch), options, &mut TextBuilder)
+    apply_patch(&RawValue::root(customer), &RawValue::root(patch), options, &mut TextBuilder).map(TextPiece::into_text)
 }
 
 /// Checks a body's size and syntax, the two checks that come before any rule.

@@ -137,18 +137,30 @@ fn build_update<V: Input, B: Build<V>>(builder: &mut B, metadata: &mut Option<Ve
 /// it, and removing an absent key changes nothing. Existing keys keep their order.
 fn merge_entries<V: Input, B: Build<V>>(builder: &mut B, existing: Vec<(V::Key, V)>, entries: Vec<(V::Key, Option<V>)>) -> B::Value {
     // Index the patch's keys once, so that merging stays linear in the number of keys. A key
-    // sent twice (possible only in JSON text) takes its last value, as JSON.parse would.
+    // sent twice (possible only in JSON text) takes its last value, as JSON.parse would. A
+    // patch with a handful of keys is searched directly, which is faster than hashing.
+    const LINEAR_SEARCH_MAX: usize = 8;
     let names: Vec<Text<'_>> = entries.iter().map(|(key, _)| V::key_text(key)).collect();
-    let mut index: HashMap<&Text<'_>, usize> = HashMap::with_capacity(names.len());
-    for (position, name) in names.iter().enumerate() {
-        index.insert(name, position);
+    let mut index: HashMap<&Text<'_>, usize> = HashMap::new();
+    if names.len() > LINEAR_SEARCH_MAX {
+        index.reserve(names.len());
+        for (position, name) in names.iter().enumerate() {
+            index.insert(name, position);
+        }
     }
+    let last_position = |name: &Text<'_>| -> Option<usize> {
+        if names.len() > LINEAR_SEARCH_MAX {
+            index.get(name).copied()
+        } else {
+            names.iter().rposition(|candidate| candidate == name)
+        }
+    };
     let mut used = vec![false; entries.len()];
 
     let mut object = builder.object();
     for (key, value) in &existing {
         let name = V::key_text(key);
-        let Some(&position) = index.get(&name) else {
+        let Some(position) = last_position(&name) else {
             let unchanged = builder.keep(value);
             builder.insert(&mut object, key, unchanged);
             continue;
@@ -161,7 +173,7 @@ fn merge_entries<V: Input, B: Build<V>>(builder: &mut B, existing: Vec<(V::Key, 
     }
 
     for (position, (key, value)) in entries.iter().enumerate() {
-        let is_last_occurrence = index.get(&names[position]) == Some(&position);
+        let is_last_occurrence = last_position(&names[position]) == Some(position);
         if used[position] || !is_last_occurrence {
             continue;
         }

@@ -164,10 +164,40 @@ fn scan_member_key(bytes: &[u8], position: usize) -> Result<((usize, usize), usi
     Ok(((position, end), colon + 1))
 }
 
+/// Returns the offset of the first `"` or `\\` at or after `index`, or of a control character
+/// when `controls` is set; `bytes.len()` when there is none.
+///
+/// Strings are most of a body, so this looks at eight bytes per step: a byte of a word is
+/// flagged by the usual trick of subtracting 1 from each byte and testing its top bit.
+fn next_special(bytes: &[u8], mut index: usize, controls: bool) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let word = u64::from_ne_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let quote = has_zero_byte(word ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero_byte(word ^ (ONES * u64::from(b'\\')));
+        // A byte below 0x20 becomes one with its top bit set when 0x20 is subtracted.
+        let control = if controls { word.wrapping_sub(ONES * 0x20) & !word & HIGHS } else { 0 };
+        if quote | backslash | control != 0 {
+            break;
+        }
+        index += 8;
+    }
+    while let Some(&byte) = bytes.get(index) {
+        if byte == b'"' || byte == b'\\' || (controls && byte < 0x20) {
+            return index;
+        }
+        index += 1;
+    }
+    bytes.len()
+}
+
 /// Scans a string literal that starts at `position` and returns the offset after it.
 fn scan_string(bytes: &[u8], position: usize) -> Result<usize, ScanFailure> {
     let mut index = position + 1;
     loop {
+        index = next_special(bytes, index, true);
         match bytes.get(index) {
             None => return Err((SyntaxProblem::UnterminatedString, index)),
             Some(b'"') => return Ok(index + 1),
@@ -325,6 +355,7 @@ fn skip_value(bytes: &[u8], position: usize) -> usize {
 fn skip_string(bytes: &[u8], position: usize) -> usize {
     let mut index = position + 1;
     loop {
+        index = next_special(bytes, index, false);
         match bytes[index] {
             b'"' => return index + 1,
             b'\\' => index += 2,
@@ -349,11 +380,12 @@ pub struct RawKey<'a> {
 }
 
 impl<'a> RawValue<'a> {
-    /// Returns the whole text as a value. The text must have passed [`scan`].
+    /// Returns the whole text as a value. The text must have passed [`scan`], so the value
+    /// ends where the trailing white space begins.
     pub fn root(source: &'a str) -> RawValue<'a> {
-        let bytes = source.as_bytes();
-        let start = skip_whitespace(bytes, 0);
-        RawValue { source, start, end: skip_value(bytes, start) }
+        let start = skip_whitespace(source.as_bytes(), 0);
+        let end = source.trim_end_matches([' ', '\t', '\n', '\r']).len().max(start);
+        RawValue { source, start, end }
     }
 
     /// Returns the value's text exactly as written.
@@ -448,61 +480,85 @@ impl<'a> Input for RawValue<'a> {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TextBuilder;
 
+/// A value written by [`TextBuilder`]: text of the input, copied only when its object is
+/// written, or an object written already.
+#[derive(Clone, Debug)]
+pub enum TextPiece<'a> {
+    /// A value of the input, as written there.
+    Raw(&'a str),
+    /// Compact JSON text.
+    Written(String),
+}
+
+impl TextPiece<'_> {
+    /// Returns the piece as compact JSON text.
+    pub fn into_text(self) -> String {
+        match self {
+            TextPiece::Raw(raw) => minify(raw),
+            TextPiece::Written(text) => text,
+        }
+    }
+}
+
 impl<'a> Build<RawValue<'a>> for TextBuilder {
-    type Value = String;
+    type Value = TextPiece<'a>;
     type Object = String;
 
     fn object(&mut self) -> String {
         String::from("{")
     }
 
-    fn insert(&mut self, object: &mut String, key: &RawKey<'a>, value: String) {
+    fn insert(&mut self, object: &mut String, key: &RawKey<'a>, value: TextPiece<'a>) {
         if object.len() > 1 {
             object.push(',');
         }
         object.push_str(key.literal);
         object.push(':');
-        object.push_str(&value);
+        match value {
+            TextPiece::Raw(raw) => minify_into(object, raw),
+            TextPiece::Written(text) => object.push_str(&text),
+        }
     }
 
-    fn finish(&mut self, mut object: String) -> String {
+    fn finish(&mut self, mut object: String) -> TextPiece<'a> {
         object.push('}');
-        object
+        TextPiece::Written(object)
     }
 
-    fn keep(&mut self, value: &RawValue<'a>) -> String {
-        minify(value.as_raw())
+    fn keep(&mut self, value: &RawValue<'a>) -> TextPiece<'a> {
+        TextPiece::Raw(value.as_raw())
     }
 
-    fn null(&mut self) -> String {
-        String::from("null")
+    fn null(&mut self) -> TextPiece<'a> {
+        TextPiece::Raw("null")
     }
 }
 
 /// Removes white space outside strings from scanned JSON text.
 fn minify(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    minify_into(&mut out, raw);
+    out
+}
+
+/// Appends scanned JSON text to `out` without the white space outside strings.
+fn minify_into(out: &mut String, raw: &str) {
     let bytes = raw.as_bytes();
-    if !bytes.iter().any(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
-        return raw.to_owned();
-    }
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut run_start = 0;
     let mut index = 0;
     while index < bytes.len() {
         match bytes[index] {
-            b'"' => {
-                let end = skip_string(bytes, index);
-                out.extend_from_slice(&bytes[index..end]);
-                index = end;
-            }
-            b' ' | b'\t' | b'\n' | b'\r' => index += 1,
-            byte => {
-                out.push(byte);
+            b'"' => index = skip_string(bytes, index),
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                // White space and strings are ASCII-delimited, so every cut is a character boundary.
+                out.push_str(&raw[run_start..index]);
                 index += 1;
+                run_start = index;
             }
+            _ => index += 1,
         }
     }
-    // Only ASCII white space was removed, so the bytes are still UTF-8.
-    String::from_utf8(out).unwrap_or_default()
+    out.push_str(&raw[run_start..]);
 }
 
 #[cfg(test)]

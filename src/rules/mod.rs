@@ -54,13 +54,22 @@ pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path:
     if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
         return;
     }
-    // A hash set pays off only for many keys; a patch usually has a handful.
+    // A hash set pays off only for many keys; a patch usually has a handful, which are
+    // compared pairwise without allocating.
     const LINEAR_SCAN_MAX: usize = 16;
+    if entries.len() <= LINEAR_SCAN_MAX {
+        for (index, (key, _)) in entries.iter().enumerate() {
+            let name = V::key_text(key);
+            if entries[..index].iter().any(|(earlier, _)| V::key_text(earlier) == name) {
+                context.error(&path.join(&name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
+            }
+        }
+        return;
+    }
     let names: Vec<Text<'_>> = entries.iter().map(|(key, _)| V::key_text(key)).collect();
-    let mut seen: HashSet<&Text<'_>> = HashSet::new();
-    for (index, name) in names.iter().enumerate() {
-        let repeated = if names.len() <= LINEAR_SCAN_MAX { names[..index].contains(name) } else { !seen.insert(name) };
-        if repeated {
+    let mut seen: HashSet<&Text<'_>> = HashSet::with_capacity(names.len());
+    for name in &names {
+        if !seen.insert(name) {
             context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
         }
     }

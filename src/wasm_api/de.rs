@@ -9,7 +9,8 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
-use crate::{Build, Input, Issue, IssueKind, Json, Kind, Limits, Locale, Options, Pointer, RawValue, Severity, Subject, Text};
+use crate::json::push_string_literal;
+use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, RawValue, Severity, Subject, Text};
 
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
@@ -192,6 +193,9 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
     }
 }
 
+/// Positions per source in a reference of `assemble` in `values.js`.
+const SOURCE_SPAN: u64 = 16_777_216;
+
 /// A value of the output: one read from an input object, referenced by its place, or one
 /// built here.
 pub(crate) enum JsOutputValue {
@@ -218,46 +222,37 @@ impl Build<JsInput> for JsOutput {
     }
 
     fn finish(&mut self, object: Self::Object) -> JsOutputValue {
-        // Sources are the distinct values arrays the entries come from, then one array of the
-        // values built here.
-        let mut sources: Vec<Rc<JsValue>> = Vec::new();
+        // Source 0 holds the values built here; the others are the distinct values arrays that
+        // kept entries come from.
         let built = Array::new();
-        let mut plan = String::from("[");
+        let mut sources: Vec<Rc<JsValue>> = Vec::new();
+        let mut template = String::from("{");
         for (position, (key, value)) in object.iter().enumerate() {
             let (source, index) = match value {
                 JsOutputValue::Kept(values, index) => {
-                    let source = match sources.iter().position(|known| Rc::ptr_eq(known, values)) {
-                        Some(source) => source,
-                        None => {
-                            sources.push(Rc::clone(values));
-                            sources.len() - 1
-                        }
-                    };
-                    (source, *index)
+                    let known = sources.iter().position(|known| Rc::ptr_eq(known, values));
+                    let source = known.unwrap_or_else(|| {
+                        sources.push(Rc::clone(values));
+                        sources.len() - 1
+                    });
+                    (source + 1, *index)
                 }
-                JsOutputValue::Built(handle) => (usize::MAX, built.push(handle) - 1),
+                JsOutputValue::Built(handle) => (0, built.push(handle) - 1),
             };
             if position > 0 {
-                plan.push(',');
+                template.push(',');
             }
-            let _ = write!(plan, "[{},", Json::String(key.clone()));
-            if source == usize::MAX {
-                plan.push_str("-1");
-            } else {
-                let _ = write!(plan, "{source}");
-            }
-            let _ = write!(plan, ",{index}]");
+            push_string_literal(&mut template, key);
+            let _ = write!(template, ":{}", source as u64 * SOURCE_SPAN + u64::from(index));
         }
-        plan.push(']');
+        template.push('}');
 
         let source_array = Array::new();
+        source_array.push(&built);
         for source in &sources {
             source_array.push(source);
         }
-        // The built values are the last source; the plan names them with -1.
-        let plan = plan.replace(",-1,", &format!(",{},", sources.len()));
-        source_array.push(&built);
-        JsOutputValue::Built(js::assemble(&plan, &source_array))
+        JsOutputValue::Built(js::assemble(&template, &source_array))
     }
 
     fn null(&mut self) -> JsOutputValue {
@@ -363,7 +358,10 @@ fn read_limit(object: &JsValue, prefix: &str, name: &str) -> Result<Option<usize
 /// Describes a value for an option error, such as `-1` or `a string`.
 fn describe(value: &JsValue) -> String {
     match value.as_f64() {
-        Some(number) => format!("{number}"),
+        // Formatting any f64 would link Rust's float printing, about 15 KB of WebAssembly, for
+        // an error message; whole numbers are the only ones worth echoing exactly.
+        Some(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", number as i64),
+        Some(_) => "a fractional or non-finite number".to_owned(),
         None => kind_of(value).name().to_owned(),
     }
 }

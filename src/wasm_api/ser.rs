@@ -69,7 +69,7 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> Option<Strin
         (Text::from("errors"), issues_to_json(report.errors(), locale)),
         (Text::from("warnings"), issues_to_json(report.warnings(), locale)),
     ]);
-    Some(result.to_string())
+    Some(result.to_json_text())
 }
 
 /// Keeps the issues of a failed merge as JSON text of `{ issues, message }`, where `message`
@@ -79,7 +79,7 @@ pub(crate) fn store_failure(report: &Report, locale: Locale) {
         (Text::from("issues"), issues_to_json(report.issues.iter(), locale)),
         (Text::from("message"), string(&error_summary(&report.issues, locale))),
     ]);
-    LAST_FAILURE.with(|last| *last.borrow_mut() = Some(failure.to_string()));
+    LAST_FAILURE.with(|last| *last.borrow_mut() = Some(failure.to_json_text()));
 }
 
 /// Returns and forgets the issues of the last failed merge.
@@ -99,7 +99,7 @@ pub(crate) fn eic_result(code: &JsInput, locale: Locale) -> String {
         };
         members.push((Text::from("valid"), Json::Bool(false)));
         members.push((Text::from("issues"), issues_to_json(std::iter::once(&issue), locale)));
-        return Json::Object(members).to_string();
+        return Json::Object(members).to_json_text();
     };
 
     let check = check_eic_text(&text);
@@ -113,5 +113,5 @@ pub(crate) fn eic_result(code: &JsInput, locale: Locale) -> String {
     let issues: Vec<Issue> =
         check.issues.into_iter().map(|kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind }).collect();
     members.push((Text::from("issues"), issues_to_json(issues.iter(), locale)));
-    Json::Object(members).to_string()
+    Json::Object(members).to_json_text()
 }
