@@ -27,7 +27,7 @@ fn value_of(byte: u8) -> Option<u32> {
 ///
 /// Each character's value is multiplied by a weight, 16 for the first down to 2 for the
 /// fifteenth, and the products are summed to S. The check value is `36 - ((S - 1) mod 37)`,
-/// written back as the character of that value.
+/// with a non-negative remainder, written back as the character of that value.
 ///
 /// Returns `None` when a character is outside the alphabet or fewer than 15 are given. A result
 /// of `-` is possible: such a code can never be valid, because no office assigns it.
@@ -43,7 +43,9 @@ pub fn check_character(first_fifteen: &str) -> Option<char> {
         sum += value_of(byte)? * weight;
     }
 
-    let check = 36 - ((sum - 1) % 37);
+    // S is 0 for fifteen `0` characters, where `S - 1` would underflow: the remainder of -1 is
+    // 36, so the check value is 0.
+    let check = 36 - ((sum + 36) % 37);
     Some(char::from(ALPHABET[check as usize]))
 }
 
@@ -159,6 +161,12 @@ mod tests {
     fn lower_case_is_rejected() {
         let check = check_eic("10yde-rwenet---i");
         assert_eq!(check.issues, vec![IssueKind::EicCharacter { character: 'y', position: 3 }]);
+    }
+
+    #[test]
+    fn all_zero_prefix_has_check_value_zero() {
+        assert_eq!(check_character("000000000000000"), Some('0'));
+        assert!(check_eic("0000000000000000").is_valid());
     }
 
     #[test]
