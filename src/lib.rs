@@ -50,6 +50,7 @@ pub mod messages;
 mod options;
 mod pointer;
 mod rules;
+pub mod schema;
 mod text;
 mod value;
 
@@ -62,6 +63,7 @@ pub use json::{Json, JsonBuilder, ParseError, MAX_DEPTH};
 pub use merge::apply_patch;
 pub use options::{Limits, Locale, Options};
 pub use pointer::{Path, Pointer};
+pub use schema::patch_json_schema;
 pub use text::Text;
 pub use value::{Build, Input, Kind};
 
