@@ -6,7 +6,7 @@ import { PatchError, bindApi } from "./api.js";
 
 const api = bindApi(bindings);
 
-export const { validatePatch, applyPatch, checkEic, wasmMemoryBytes } = api;
+export const { validatePatch, applyPatch, checkEic, patchJsonSchema, wasmMemoryBytes } = api;
 export { PatchError };
 
 /** Does nothing in Node.js, where the module is ready on import; kept so that code shared with browsers can always await it. */

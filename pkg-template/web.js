@@ -5,7 +5,7 @@ import { PatchError, bindApi } from "./api.js";
 
 const api = bindApi(bindings);
 
-export const { validatePatch, applyPatch, checkEic, wasmMemoryBytes } = api;
+export const { validatePatch, applyPatch, checkEic, patchJsonSchema, wasmMemoryBytes } = api;
 export { PatchError };
 
 let ready;
