@@ -140,6 +140,9 @@ pub enum IssueKind {
     },
     /// A metadata value is `undefined`, which JSON cannot carry.
     MetadataValueUndefined,
+    /// A field of the stored customer whose value could not be read, because a getter or a
+    /// `Proxy` trap threw. The merge would otherwise copy it as `undefined`.
+    CustomerValueUnreadable,
     /// A string outside the allowed set.
     InvalidEnumValue {
         /// The field's name.
@@ -209,7 +212,8 @@ impl IssueKind {
             IssueKind::NotAnObject { .. }
             | IssueKind::NotAString { .. }
             | IssueKind::MetadataValueType { .. }
-            | IssueKind::MetadataValueUndefined => IssueCode::InvalidType,
+            | IssueKind::MetadataValueUndefined
+            | IssueKind::CustomerValueUnreadable => IssueCode::InvalidType,
             IssueKind::ReadOnlyField { .. } => IssueCode::ReadOnlyField,
             IssueKind::UnknownField { .. } => IssueCode::UnknownField,
             IssueKind::Required { .. } => IssueCode::Required,
@@ -242,6 +246,9 @@ impl IssueKind {
             }
             IssueKind::MetadataValueType { received } => {
                 vec![("expected", Param::Str("string or null".into())), ("received", Param::Str(received.name().into()))]
+            }
+            IssueKind::CustomerValueUnreadable => {
+                vec![("received", Param::Str(Kind::Unreadable.name().into())), ("subject", Param::Str("customer".into()))]
             }
             IssueKind::MetadataValueUndefined => {
                 vec![("expected", Param::Str("string or null".into())), ("received", Param::Str("undefined".into()))]

@@ -44,6 +44,18 @@ fn check_customer<V: Input>(context: &mut Context<'_>, customer: &V, changes: Op
         return None;
     };
 
+    // A field that cannot be read would be copied as `undefined`, which loses it silently.
+    let mut readable = true;
+    for (key, value) in &entries {
+        if value.kind() == Kind::Unreadable {
+            context.error(&root.join(&V::key_text(key)), IssueKind::CustomerValueUnreadable);
+            readable = false;
+        }
+    }
+    if !readable {
+        return None;
+    }
+
     let merges_metadata = changes.unwrap_or_default().iter().any(|change| matches!(change.update, Update::Merge(_)));
     if merges_metadata {
         for (key, value) in &entries {

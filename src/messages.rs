@@ -122,6 +122,9 @@ fn english(kind: &IssueKind) -> String {
             "Metadata values must be strings, or null to remove the key, but this one is {}. Convert it to a string.",
             english_kind(*received)
         ),
+        IssueKind::CustomerValueUnreadable => {
+            "This field of the customer could not be read because a getter or Proxy threw, so the merge would lose its value. Pass the customer as plain data.".to_owned()
+        }
         IssueKind::MetadataValueUndefined => {
             "This metadata value is undefined, which JSON cannot send, so the key would silently stay as it is. Use null to remove the key or a string to set it.".to_owned()
         }
@@ -190,6 +193,9 @@ fn german(kind: &IssueKind) -> String {
             "Metadata-Werte müssen Zeichenketten sein oder null, um den Schlüssel zu entfernen. Dieser Wert ist {}. Wandeln Sie ihn in eine Zeichenkette um.",
             german_kind(*received)
         ),
+        IssueKind::CustomerValueUnreadable => {
+            "Dieses Feld des Kunden ließ sich nicht lesen, weil ein Getter oder Proxy einen Fehler geworfen hat, daher ginge sein Wert beim Zusammenführen verloren. Übergeben Sie den Kunden als einfache Daten.".to_owned()
+        }
         IssueKind::MetadataValueUndefined => {
             "Dieser Metadata-Wert ist undefined und lässt sich in JSON nicht senden, der Schlüssel bliebe also unverändert. Verwenden Sie null, um den Schlüssel zu entfernen, oder eine Zeichenkette, um ihn zu setzen.".to_owned()
         }

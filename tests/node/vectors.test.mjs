@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { applyPatch, PatchError, validatePatch } from "brp-customer-patch";
 
-import { codesAndPointers, deepFreeze, loadCases, revive } from "./vectors.mjs";
+import { codesAndPointers, deepFreeze, loadCases, revive, withoutGetters } from "./vectors.mjs";
 
 const cases = loadCases();
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
@@ -46,7 +46,7 @@ for (const vector of cases) {
           },
         );
       }
-      assert.deepEqual(customer, pristineCustomer, "customer unchanged");
+      assert.deepEqual(withoutGetters(customer), withoutGetters(pristineCustomer), "customer unchanged");
     }
 
     assert.deepEqual(patch, pristinePatch, "patch unchanged");
