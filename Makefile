@@ -21,7 +21,7 @@ WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers --enable-reference-types -
 DEMO_HOST := 127.0.0.1
 DEMO_PORT := 8080
 
-.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium pkg test test-rust test-node test-wasm test-browser demo clean
+.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium setup-fuzz pkg pkg-test-panic test test-rust test-node test-wasm test-browser fuzz demo clean
 
 all: pkg
 
@@ -49,37 +49,51 @@ setup-chromium:
 	  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
 
-# The npm package: bindings for Node.js (CommonJS, loads the .wasm synchronously) and for
-# browsers (ES module, fetches the .wasm), with the wrapper and types from pkg-template/.
-pkg: setup
-	cargo build --release --target $(WASM_TARGET)
-	rm -rf pkg
-	wasm-bindgen --target nodejs --out-dir pkg/node $(WASM)
-	echo '{ "type": "commonjs" }' > pkg/node/package.json
+# Builds the npm package from $(1), a wasm file, into the folder $(2): bindings for Node.js
+# (CommonJS, loads the .wasm synchronously) and for browsers (ES module, fetches the .wasm),
+# with the wrapper and types from pkg-template/. The glue gets __wbg_reset_state, an
+# experimental wasm-bindgen option, which the wrapper calls to re-instantiate after a panic.
+define build-package
+	rm -rf $(2)
+	wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir $(2)/node $(1)
+	echo '{ "type": "commonjs" }' > $(2)/node/package.json
 	@# The glue requires its JavaScript snippets, which are ES modules; Node.js before 20.19
 	@# cannot require those, so they are converted to CommonJS in place.
-	for snippet in $$(find pkg/node/snippets -name '*.js'); do \
+	for snippet in $$(find $(2)/node/snippets -name '*.js'); do \
 	  esbuild "$$snippet" --format=cjs --log-level=warning --outfile="$$snippet" --allow-overwrite; \
 	done
-	wasm-bindgen --target web --out-dir pkg/web $(WASM)
-	@# wasm-opt from the binaryen npm package makes the module smaller and drops the names
-	@# section, which only debuggers read.
-	for target in node web; do \
-	  wasm-opt $(WASM_OPT_FLAGS) pkg/$$target/$(CRATE)_bg.wasm -o pkg/$$target/$(CRATE)_bg.wasm; \
-	done
-	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
+	wasm-bindgen --target web --experimental-reset-state-function --out-dir $(2)/web $(1)
+	@# wasm-opt from the binaryen npm package makes the module faster and smaller and drops the
+	@# names section, which only debuggers read. Both targets get the same .wasm bytes from
+	@# wasm-bindgen, so it runs once.
+	cmp -s $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm || { echo "The Node.js and browser .wasm files differ; run wasm-opt on each." >&2; exit 1; }
+	wasm-opt $(WASM_OPT_FLAGS) $(2)/node/$(CRATE)_bg.wasm -o $(2)/node/$(CRATE)_bg.wasm
+	cp $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm
+	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md $(2)/
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
-	  --external:./node/* --outfile=pkg/index.cjs
+	  --external:./node/* --outfile=$(2)/index.cjs
+endef
+
+pkg: setup
+	cargo build --release --target $(WASM_TARGET)
+	$(call build-package,$(WASM),pkg)
 	@# Tests import the package by name, through its exports map, as users do.
 	ln -sfn ../pkg node_modules/brp-customer-patch
 	@echo "Built the npm package in pkg/"
+
+# The same package with the test-panic feature, for the panic tests only. Its own target
+# folder keeps the feature out of the wasm file that pkg/ is built from.
+PANIC_TARGET_DIR := target/test-panic
+pkg-test-panic: setup
+	cargo build --release --target $(WASM_TARGET) --features test-panic --target-dir $(PANIC_TARGET_DIR)
+	$(call build-package,$(PANIC_TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm,target/pkg-test-panic)
 
 test: test-rust pkg test-node test-wasm test-browser
 
 test-rust:
 	cargo test --quiet
 
-test-node: pkg
+test-node: pkg pkg-test-panic
 	node --test tests/node/
 
 # The bindings' own tests, run by wasm-bindgen-test in Node.js (tests/wasm.rs) and in headless
@@ -97,6 +111,24 @@ test-browser: pkg setup-chromium www-pkg
 
 www-pkg: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg
+
+# Fuzzing needs the nightly toolchain and cargo-fuzz; `make fuzz FUZZ_SECONDS=600` runs each
+# target for that many seconds. New inputs go to fuzz/corpus/, which `make test` replays.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := core text
+
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+fuzz: setup-fuzz setup-node
+	node fuzz/write-seeds.mjs
+	mkdir -p target/fuzz-logs
+	@# Debug assertions on (-a), so that integer overflow panics as in `cargo test`.
+	for fuzz_target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run -a $$fuzz_target fuzz/corpus/$$fuzz_target fuzz/seeds -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 2>&1 | tee target/fuzz-logs/$$fuzz_target.log | grep -E '^(Done|stat::number_of_executed_units|==)|panicked' ; \
+	done
 
 demo: pkg www-pkg
 	node www/serve.mjs --host $(DEMO_HOST) --port $(DEMO_PORT)

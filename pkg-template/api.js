@@ -1,15 +1,40 @@
 // The public API around the generated bindings. It contains no rule. The WebAssembly module
-// decides everything and returns issues as JSON text, and this file only decodes them and
-// turns a failed merge into a thrown PatchError, because throwing from inside WebAssembly
-// would skip Rust's clean-up.
+// decides everything and returns issues as JSON text. This file decodes them, turns a failed
+// merge into a thrown PatchError, because throwing from inside WebAssembly would skip Rust's
+// clean-up, and recovers from a panic in the module.
 
-/** An invalid patch or customer given to `applyPatch` or `applyPatchJson`, or a change `createPatch` cannot express. */
+/**
+ * An invalid patch or customer given to `applyPatch` or `applyPatchJson`, a change that
+ * `createPatch` cannot express, or a panic inside the module.
+ */
 export class PatchError extends Error {
   constructor(issues, message) {
-    super(message ?? `Invalid patch, ${issues.length} issues.`);
+    const first = issues[0];
+    super(message ?? (first ? `${first.code}: ${first.message}` : "Invalid patch."));
     this.name = "PatchError";
     this.issues = issues;
   }
+}
+
+/**
+ * Builds the issue that reports a panic. The module is built with `panic = "abort"`, so a panic
+ * surfaces as a WebAssembly.RuntimeError, and its message is read from the module's panic hook.
+ */
+function panicIssue(bindings, trap) {
+  let panic;
+  try {
+    panic = bindings.takePanicMessage();
+  } catch {
+    // The trapped instance could not even return the message; the trap's own text remains.
+  }
+  const detail = panic ?? `WebAssembly trap: ${trap.message}`;
+  return {
+    code: "validation_failed",
+    pointer: "",
+    message: `brp-customer-patch failed internally and was reset, so nothing was validated or applied. Please report this message: ${detail}`,
+    severity: "error",
+    params: { panic: detail },
+  };
 }
 
 /**
@@ -17,57 +42,66 @@ export class PatchError extends Error {
  * `ensureReady` runs before each call and throws when the module is not loaded yet.
  */
 export function bindApi(bindings, ensureReady = () => {}) {
+  // Runs one call into the module. After a trap the instance's memory may be inconsistent, so
+  // the module is instantiated again, and `onPanic` builds the call's result from the issue.
+  function guard(call, onPanic) {
+    ensureReady();
+    try {
+      return call();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      const issue = panicIssue(bindings, error);
+      bindings.__wbg_reset_state();
+      return onPanic(issue);
+    }
+  }
+
+  const throwPanic = (issue) => {
+    throw new PatchError([issue]);
+  };
+  const invalidAfterPanic = (issue) => ({ valid: false, errors: [issue], warnings: [] });
+
   // The module returns nothing for a patch without issues, the most common answer by far.
   function decodeResult(encoded) {
     return encoded === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(encoded);
   }
 
-  function failure() {
-    const { issues, message } = JSON.parse(bindings.takeFailure());
-    return new PatchError(issues, message);
+  // A merge or diff returns undefined when it failed, and keeps its issues for takeFailure.
+  function unwrap(value) {
+    if (value === undefined) {
+      const { issues, message } = JSON.parse(bindings.takeFailure());
+      throw new PatchError(issues, message);
+    }
+    return value;
   }
 
   return {
     validatePatch(patch, options) {
-      ensureReady();
-      return decodeResult(bindings.validatePatch(patch, options));
+      return guard(() => decodeResult(bindings.validatePatch(patch, options)), invalidAfterPanic);
     },
 
     applyPatch(customer, patch, options) {
-      ensureReady();
-      const updated = bindings.applyPatch(customer, patch, options);
-      if (updated === undefined) {
-        throw failure();
-      }
-      return updated;
-    },
-
-    validatePatchJson(text, options) {
-      ensureReady();
-      return decodeResult(bindings.validatePatchJson(text, options));
-    },
-
-    applyPatchJson(customerText, patchText, options) {
-      ensureReady();
-      const updated = bindings.applyPatchJson(customerText, patchText, options);
-      if (updated === undefined) {
-        throw failure();
-      }
-      return updated;
+      return unwrap(guard(() => bindings.applyPatch(customer, patch, options), throwPanic));
     },
 
     createPatch(original, edited, options) {
-      ensureReady();
-      const patch = bindings.createPatch(original, edited, options);
-      if (patch === undefined) {
-        throw failure();
-      }
-      return patch;
+      return unwrap(guard(() => bindings.createPatch(original, edited, options), throwPanic));
+    },
+
+    validatePatchJson(text, options) {
+      return guard(() => decodeResult(bindings.validatePatchJson(text, options)), invalidAfterPanic);
+    },
+
+    applyPatchJson(customerText, patchText, options) {
+      return unwrap(guard(() => bindings.applyPatchJson(customerText, patchText, options), throwPanic));
     },
 
     checkEic(code, options) {
-      ensureReady();
-      return JSON.parse(bindings.checkEic(code, options));
+      return guard(() => JSON.parse(bindings.checkEic(code, options)), (issue) => ({ valid: false, issues: [issue] }));
+    },
+
+    patchJsonSchema() {
+      return guard(() => bindings.patchJsonSchema(), throwPanic);
     },
 
     wasmMemoryBytes() {

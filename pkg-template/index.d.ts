@@ -108,8 +108,10 @@ export interface EicResult {
 }
 
 /**
- * Thrown by `applyPatch` when the patch or the customer is invalid, and by `createPatch` when
- * a patch cannot express the difference between the customers.
+ * Thrown by `applyPatch` and `applyPatchJson` when the patch or the customer is invalid, and by
+ * `createPatch` when a patch cannot express the difference between the customers. A panic
+ * inside the module also gives one issue with code `validation_failed`, whose `params.panic` is
+ * the panic message; the module is then re-instantiated, so later calls work.
  */
 export declare class PatchError extends Error {
   readonly name: "PatchError";
@@ -121,7 +123,8 @@ export declare class PatchError extends Error {
 
 /**
  * Validates a PATCH body of any type and returns every error and warning. Never throws for any
- * patch; throws `TypeError` only when `options` is malformed.
+ * patch; throws `TypeError` only when `options` is malformed. A panic inside the module is
+ * returned as one error with code `validation_failed`.
  */
 export declare function validatePatch(patch: unknown, options?: Options): ValidationResult;
 
@@ -160,6 +163,14 @@ export declare function createPatch(original: Customer | Record<string, unknown>
 
 /** Checks a string as an EIC of any object type. */
 export declare function checkEic(code: string, options?: Pick<Options, "locale">): EicResult;
+
+/**
+ * Returns a JSON Schema (draft 2020-12) of a valid PATCH body, generated from the same field
+ * table as the rules: writable fields, enums, the EIC pattern, and read-only and unknown fields
+ * rejected. It leaves out what JSON Schema cannot state: the EIC check character and object
+ * type (warnings), `limits`, and lone surrogates.
+ */
+export declare function patchJsonSchema(): Record<string, unknown>;
 
 /** Returns the size of the WebAssembly module's linear memory in bytes. */
 export declare function wasmMemoryBytes(): number;

@@ -4,7 +4,8 @@
 import * as bindings from "./node/brp_customer_patch.js";
 import { PatchError, bindApi } from "./api.js";
 
-export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes } = bindApi(bindings);
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, patchJsonSchema, wasmMemoryBytes } =
+  bindApi(bindings);
 export { PatchError };
 
 /** Does nothing in Node.js, where the module is ready on import; kept so that code shared with browsers can always await it. */

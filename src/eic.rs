@@ -27,7 +27,7 @@ fn value_of(byte: u8) -> Option<u32> {
 ///
 /// Each character's value is multiplied by a weight, 16 for the first down to 2 for the
 /// fifteenth, and the products are summed to S. The check value is `36 - ((S - 1) mod 37)`,
-/// written back as the character of that value.
+/// with a non-negative remainder, written back as the character of that value.
 ///
 /// Returns `None` when a character is outside the alphabet or fewer than 15 are given. A result
 /// of `-` is possible: such a code can never be valid, because no office assigns it.

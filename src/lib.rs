@@ -65,6 +65,7 @@ mod options;
 mod pointer;
 pub mod raw;
 mod rules;
+pub mod schema;
 mod text;
 mod value;
 
@@ -79,6 +80,7 @@ pub use merge::apply_patch;
 pub use options::{Limits, Locale, Options, DEFAULT_MAX_BYTES};
 pub use pointer::{Path, Pointer};
 pub use raw::{RawValue, SyntaxError, SyntaxProblem, TextBuilder, TextPiece};
+pub use schema::patch_json_schema;
 pub use text::Text;
 pub use value::{Build, Input, Kind};
 

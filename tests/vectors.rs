@@ -43,6 +43,7 @@ impl<'a> Input for VectorValue<'a> {
             "Date" => Kind::Date,
             "class" | "Uint8Array" => Kind::OtherObject,
             "nullProto" => Kind::Object,
+            "unreadable" => Kind::Unreadable,
             other => panic!("unknown stand-in {other:?} in a vector"),
         }
     }

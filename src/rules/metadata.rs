@@ -88,6 +88,11 @@ fn check_metadata_string<V: Input>(context: &mut Context<'_>, path: &Path<'_>, v
         context.error(path, IssueKind::LoneSurrogate);
         return;
     }
+    // Only the test build of the package has this trigger, to test how a panic is reported.
+    #[cfg(all(feature = "test-panic", target_arch = "wasm32"))]
+    if text.as_str() == Some(crate::wasm_api::panic::PANIC_TRIGGER) {
+        panic!("forced panic: metadata value {:?} in a test-panic build", crate::wasm_api::panic::PANIC_TRIGGER);
+    }
     if let Some(maximum) = context.options.limits.max_value_length {
         let actual = text.utf16_len();
         if actual > maximum {

@@ -7,6 +7,7 @@
 
 mod de;
 mod js;
+pub mod panic;
 mod ser;
 
 use wasm_bindgen::prelude::*;
@@ -103,6 +104,14 @@ pub fn take_failure_js() -> Option<String> {
 pub fn check_eic_js(code: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = parse_options(&options)?;
     Ok(ser::eic_result(&JsInput::new(code), options.locale))
+}
+
+/// Returns the JSON Schema (draft 2020-12) of a PATCH body, built from the field table.
+#[wasm_bindgen(js_name = patchJsonSchema)]
+pub fn patch_json_schema_js() -> JsValue {
+    let text = crate::patch_json_schema().to_string();
+    // The core prints valid JSON, which a unit test of the schema checks.
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// Returns the size of the module's linear memory in bytes, for watching it in production.

@@ -38,10 +38,19 @@ export function revive(value) {
   }
   const copy = {};
   for (const key of Object.keys(value)) {
+    const member = value[key];
+    if (member !== null && typeof member === "object" && member.$js === "unreadable") {
+      Object.defineProperty(copy, key, { get: throwOnRead, enumerable: true, configurable: true });
+      continue;
+    }
     // defineProperty, because assigning `__proto__` would change the prototype.
-    Object.defineProperty(copy, key, { value: revive(value[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, { value: revive(member), enumerable: true, writable: true, configurable: true });
   }
   return copy;
+}
+
+function throwOnRead() {
+  throw new Error("a vector's unreadable member was read");
 }
 
 function standIn({ $js: name, entries }) {
@@ -79,9 +88,25 @@ function standIn({ $js: name, entries }) {
 export function deepFreeze(value) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) {
-      deepFreeze(value[key]);
+    for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
+      deepFreeze(descriptor.value);
     }
   }
   return value;
+}
+
+/** Returns a copy of a revived value that shows a getter as the string "getter" without calling it. */
+export function withoutGetters(value) {
+  if (value === null || typeof value !== "object" || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(withoutGetters);
+  }
+  const copy = {};
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    const member = "get" in descriptor ? "getter" : withoutGetters(descriptor.value);
+    Object.defineProperty(copy, key, { value: member, enumerable: descriptor.enumerable, writable: true, configurable: true });
+  }
+  return copy;
 }

@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { applyPatch, applyPatchJson, PatchError, validatePatch, validatePatchJson } from "brp-customer-patch";
 
-import { deepFreeze, loadCases, revive } from "./vectors.mjs";
+import { deepFreeze, loadCases, revive, withoutGetters } from "./vectors.mjs";
 
 const cases = loadCases();
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
@@ -85,7 +85,7 @@ for (const vector of cases.filter((candidate) => "patch" in candidate)) {
           assertPatchError(() => applyPatchJson(customerText, patchText, vector.options), vector.applyErrors, "text");
         }
       }
-      assert.deepEqual(customer, pristineCustomer, "customer unchanged");
+      assert.deepEqual(withoutGetters(customer), withoutGetters(pristineCustomer), "customer unchanged");
     }
 
     assert.deepEqual(patch, pristinePatch, "patch unchanged");

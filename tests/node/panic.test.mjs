@@ -1,0 +1,64 @@
+// A panic inside the module: the package built with the test-panic feature (make
+// pkg-test-panic) panics on the metadata value "__brp_test_panic__". The release profile aborts
+// on panic, so the call traps, and the wrapper must report the panic and reset the module.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+
+const require = createRequire(import.meta.url);
+const { applyPatch, checkEic, PatchError, validatePatch, wasmMemoryBytes } = require("../../target/pkg-test-panic/index.cjs");
+
+const trigger = { metadata: { note: "__brp_test_panic__" } };
+const customer = { id: "cust_1", status: "active", metadata: { a: "1" } };
+
+function assertPanicIssue(issue) {
+  assert.equal(issue.code, "validation_failed");
+  assert.equal(issue.pointer, "");
+  assert.equal(issue.severity, "error");
+  assert.match(issue.params.panic, /forced panic: metadata value "__brp_test_panic__" in a test-panic build/);
+  assert.match(issue.params.panic, /src\/rules\/metadata\.rs/);
+  assert.ok(issue.message.includes(issue.params.panic), issue.message);
+}
+
+test("applyPatch turns a panic into PatchError", () => {
+  assert.throws(
+    () => applyPatch(customer, trigger),
+    (error) => {
+      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+      assert.equal(error.issues.length, 1);
+      assertPanicIssue(error.issues[0]);
+      return true;
+    },
+  );
+  assert.deepEqual(applyPatch(customer, { status: "pending" }), { ...customer, status: "pending" });
+});
+
+test("validatePatch returns a panic as an issue", () => {
+  const result = validatePatch(trigger);
+  assert.equal(result.valid, false);
+  assert.equal(result.errors.length, 1);
+  assertPanicIssue(result.errors[0]);
+  assert.deepEqual(result.warnings, []);
+  assert.deepEqual(validatePatch({ status: "active" }), { valid: true, errors: [], warnings: [] });
+});
+
+test("panic message is taken once", () => {
+  validatePatch(trigger);
+  const [issue] = validatePatch({ status: 1 }).errors;
+  assert.equal(issue.code, "invalid_type");
+  assert.equal(issue.params.panic, undefined);
+});
+
+test("repeated panics keep the module usable", () => {
+  for (let round = 0; round < 50; round += 1) {
+    assert.throws(() => applyPatch(customer, trigger), PatchError);
+    assert.equal(validatePatch({ metadata: { note: "fine" } }).valid, true);
+  }
+  assert.equal(checkEic("10YDE-RWENET---I").valid, true);
+  assert.ok(wasmMemoryBytes() > 0);
+});
+
+test("release package has no trigger", async () => {
+  const release = await import("brp-customer-patch");
+  assert.deepEqual(release.validatePatch(trigger), { valid: true, errors: [], warnings: [] });
+});

@@ -1,0 +1,78 @@
+// Inputs and environments that once broke the package: each must give issues, never a throw
+// through the WebAssembly module, and later calls must still work.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { applyPatch, checkEic, PatchError, validatePatch } from "brp-customer-patch";
+
+/** Asserts that the module still answers a valid call correctly. */
+function assertStillWorks() {
+  assert.deepEqual(validatePatch({ status: "active" }), { valid: true, errors: [], warnings: [] });
+}
+
+test("long key with lone surrogate", () => {
+  const key = `\uD800${"k".repeat(200_000)}`;
+  for (const patch of [{ metadata: { [key]: "v" } }, { [key]: 1 }, { balance_group: { [key]: "x" } }]) {
+    const [issue] = validatePatch(patch).errors;
+    assert.equal(issue.pointer.endsWith(key), true);
+    assert.equal(issue.pointer.length, issue.pointer.indexOf("\uD800") + key.length);
+  }
+  assert.throws(() => applyPatch({ id: "c" }, { metadata: { [key]: "v" } }), PatchError);
+  assertStillWorks();
+});
+
+test("setters on Object.prototype are not called", (context) => {
+  const seen = [];
+  Object.defineProperty(Object.prototype, "legacy_id", { set(value) { seen.push(value); }, get() { return undefined; }, configurable: true });
+  Object.defineProperty(Object.prototype, "code", { set() { throw new Error("hostile setter"); }, get() { return undefined; }, configurable: true });
+  context.after(() => {
+    delete Object.prototype.legacy_id;
+    delete Object.prototype.code;
+  });
+
+  for (let round = 0; round < 3_000; round += 1) {
+    const result = applyPatch({ id: "c1", legacy_id: "L-9" }, { status: "pending" });
+    assert.equal(Object.getOwnPropertyDescriptor(result, "legacy_id").value, "L-9");
+    const [issue] = validatePatch({ id: "x" }).errors;
+    assert.equal(Object.getOwnPropertyDescriptor(issue, "code").value, "read_only_field");
+  }
+  assert.deepEqual(seen, []);
+  assertStillWorks();
+});
+
+test("unreadable customer metadata is an error", () => {
+  const metadata = new Proxy({ cost_center: "4711" }, { ownKeys() { throw new Error("ownKeys denied"); } });
+  assert.throws(
+    () => applyPatch({ id: "c1", metadata }, { metadata: { region: "north" } }),
+    (error) => {
+      assert.ok(error instanceof PatchError);
+      assert.deepEqual(error.issues.map((issue) => [issue.code, issue.pointer, issue.params.subject]), [["invalid_type", "/metadata", "customer"]]);
+      return true;
+    },
+  );
+});
+
+test("throwing customer getter is an error", () => {
+  const customer = { status: "active", get updated_at() { throw new Error("getter"); } };
+  assert.throws(
+    () => applyPatch(customer, { status: "pending" }),
+    (error) => {
+      assert.deepEqual(error.issues.map((issue) => [issue.code, issue.pointer]), [["invalid_type", "/updated_at"]]);
+      assert.match(error.issues[0].message, /could not be read/);
+      return true;
+    },
+  );
+
+  const metadata = { get cost_center() { throw new Error("getter"); }, b: "1" };
+  assert.throws(() => applyPatch({ metadata }, { metadata: { c: "3" } }), (error) => error.issues[0].pointer === "/metadata/cost_center");
+});
+
+test("all-zero EIC has check character 0", () => {
+  assert.deepEqual(checkEic("0000000000000000"), { valid: true, objectType: "0", expectedCheckCharacter: "0", issues: [] });
+});
+
+test("messages shorten huge values", () => {
+  const [issue] = validatePatch({ status: "x".repeat(10_000_000) }).errors;
+  assert.ok(issue.message.length < 200, `message of ${issue.message.length} characters`);
+  assert.equal(issue.params.received.length, 10_000_000);
+});
