@@ -7,7 +7,10 @@
 #![allow(dead_code)]
 
 use arbitrary::Unstructured;
-use brp_customer_patch::{apply_json, validate_patch, Issue, IssueCode, Json, Locale, Options, Report, Severity, Text};
+use brp_customer_patch::{
+    apply_json, apply_patch_text, create_json, validate_patch, validate_patch_text, Input, Issue, IssueCode, Json, Locale, Options, Report,
+    Severity, Text,
+};
 
 /// A patch, the customer to apply it to and the options.
 pub struct Case {
@@ -80,9 +83,30 @@ pub fn run_text(bytes: &[u8]) -> Result<(), String> {
         Err(error) => return Err(format!("printed JSON does not parse: {printed} ({error})")),
     }
 
-    // TODO: once validatePatchJson and applyPatchJson exist, call them here and check that they
-    // return the same issues and result as parsing the text and calling the core.
-    check_case(&Case::from_document(document))
+    let case = Case::from_document(document);
+    check_text_entry_points(&case)?;
+    check_case(&case)
+}
+
+/// The text entry points must give the same issues as the core on the parsed values, and the
+/// same merged customer, whatever the text.
+fn check_text_entry_points(case: &Case) -> Result<(), String> {
+    let options = Options { strict: case.strict, max_bytes: usize::MAX, ..Options::default() };
+    let patch_text = case.patch.to_string();
+    let customer_text = case.customer.to_string();
+
+    let from_text = validate_patch_text(&patch_text, &options);
+    let from_json = validate_patch(&&case.patch, &options);
+    if all_facts(&from_text) != all_facts(&from_json) {
+        return Err(format!("text and parsed JSON give different issues for {patch_text}:\n{from_text}\n---\n{from_json}"));
+    }
+
+    let merged_text = apply_patch_text(&customer_text, &patch_text, &options).map_err(|report| all_facts(&report));
+    let merged_json = apply_json(&case.customer, &case.patch, &options).map(|json| json.to_string()).map_err(|report| all_facts(&report));
+    if merged_text != merged_json {
+        return Err(format!("text and parsed JSON merge differently for {patch_text} into {customer_text}"));
+    }
+    Ok(())
 }
 
 /// An issue reduced to what the laws compare: code, pointer as UTF-16, severity and both
@@ -148,8 +172,8 @@ fn check_strict_mode(case: &Case, report: &Report) -> Result<(), String> {
 /// Checks that a valid patch applied to a customer gives the reference merge's result, and that
 /// applying it a second time changes nothing.
 ///
-/// NOTE: both inputs must be free of duplicate keys, which only JSON text can carry. With
-/// duplicates the core merges into the first occurrence, while `JSON.parse` keeps the last.
+/// Both inputs must be free of duplicate keys, which only JSON text can carry. A patch with
+/// one is rejected as `duplicate_key`, but a customer with one keeps both occurrences.
 fn check_merge(customer: &Json, patch: &Json, options: &Options) -> Result<(), String> {
     let result = match apply_json(customer, patch, options) {
         Ok(result) => result,
@@ -167,9 +191,19 @@ fn check_merge(customer: &Json, patch: &Json, options: &Options) -> Result<(), S
     }
 
     match apply_json(result, patch, options) {
-        Ok(twice) if twice == expected => Ok(()),
-        Ok(twice) => Err(format!("applying twice gave {twice}, once gave {result}")),
-        Err(report) => Err(format!("applying to the result failed:\n{report}")),
+        Ok(twice) if twice == expected => {}
+        Ok(twice) => return Err(format!("applying twice gave {twice}, once gave {result}")),
+        Err(report) => return Err(format!("applying to the result failed:\n{report}")),
+    }
+
+    // createPatch from the customer to the result, applied to the customer, gives the result
+    // again. Key order may differ where both add fields the customer lacked, so the comparison
+    // is that of JSON values.
+    let created = create_json(customer, result, options).map_err(|report| format!("createPatch rejected the change {customer} -> {result}:\n{report}"))?;
+    match apply_json(customer, &created, options) {
+        Ok(recreated) if (&recreated).deep_equals(&result) => Ok(()),
+        Ok(recreated) => Err(format!("createPatch gave {created}, which applies to {recreated}, not {result}")),
+        Err(report) => Err(format!("the created patch {created} does not apply:\n{report}")),
     }
 }
 
