@@ -61,7 +61,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
   };
   const invalidAfterPanic = (issue) => ({ valid: false, errors: [issue], warnings: [] });
 
-  // The module returns nothing for a patch without issues, the most common answer by far.
+  // The module returns nothing for a patch without issues, by far the most common result.
   function decodeResult(encoded) {
     return encoded === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(encoded);
   }

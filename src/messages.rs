@@ -2,7 +2,7 @@
 //!
 //! Rules only record an [`IssueKind`] with its facts. This module turns one into a sentence,
 //! so a new language is a new function here and touches no rule. Messages name the value
-//! that is wrong and say what to do about it.
+//! that is wrong and state what to do about it.
 
 use crate::raw::SyntaxProblem;
 use crate::{Issue, IssueKind, Kind, Locale, Subject, Text};

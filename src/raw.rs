@@ -2,9 +2,9 @@
 //!
 //! The text entry points validate a request body and merge it into a stored customer without
 //! building a tree. [`scan`] checks the syntax once, without recursion, so no nesting depth can
-//! overflow the stack. A [`RawValue`] is then a range of the text: the rules read only the
-//! levels they check, and a merge copies every value it leaves alone as it was written, so
-//! numbers such as `1.0` or `12345678901234567890` keep their exact text.
+//! overflow the stack. A [`RawValue`] is then a range of the text, and the rules read only the
+//! levels they check. A merge copies every value it leaves alone as it was written, so numbers
+//! such as `1.0` or `12345678901234567890` keep their exact text.
 
 use std::borrow::Cow;
 

@@ -69,7 +69,7 @@ const t = (key, values) => translate(state.locale, key, values);
 
 /**
  * Returns the values the package accepts for an enum field, read from the `options` parameter
- * of the issue it reports for an empty string, so that the page holds no list of its own.
+ * of the issue it reports for an empty string, so that the page contains no list of its own.
  */
 function allowedValues(patch, pointer) {
   const { errors } = state.api.validatePatch(patch);
@@ -366,7 +366,10 @@ function summarize(patch, errors, warnings) {
     return;
   }
   const count = countOf(state.locale, "fields", fields);
-  const key = state.tab === "raw" ? "statusRawValid" : warnings.length > 0 ? "statusWarnings" : "statusValid";
+  let key = warnings.length > 0 ? "statusWarnings" : "statusValid";
+  if (state.tab === "raw") {
+    key = "statusRawValid";
+  }
   showStatus(t(key, { count, warnings: warningText }), warnings.length > 0 ? "warning" : "ok");
 }
 

@@ -15,8 +15,8 @@ use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Point
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
 /// A value read as an object entry carries its kind and string from the description of that
-/// object, and its place in the object's values array, so the rules need no further call
-/// into JavaScript to look at it and a merge can keep it without copying it.
+/// object, and its place in the object's values array. The rules so need no further call into
+/// JavaScript to look at it, and a merge can keep it without copying it.
 pub(crate) struct JsInput {
     handle: OnceCell<JsValue>,
     kind: Cell<Option<Kind>>,
@@ -222,8 +222,8 @@ impl Build<JsInput> for JsOutput {
     }
 
     fn finish(&mut self, object: Self::Object) -> JsOutputValue {
-        // Source 0 holds the values built here; the others are the distinct values arrays that
-        // kept entries come from.
+        // Source 0 contains the values built here. The others are the distinct values arrays
+        // that kept entries come from.
         let built = Array::new();
         let mut sources: Vec<Rc<JsValue>> = Vec::new();
         let mut template = String::from("{");
@@ -359,7 +359,7 @@ fn read_limit(object: &JsValue, prefix: &str, name: &str) -> Result<Option<usize
 fn describe(value: &JsValue) -> String {
     match value.as_f64() {
         // Formatting any f64 would link Rust's float printing, about 15 KB of WebAssembly, for
-        // an error message; whole numbers are the only ones worth echoing exactly.
+        // one error message. Whole numbers are the only ones worth echoing exactly.
         Some(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", number as i64),
         Some(_) => "a fractional or non-finite number".to_owned(),
         None => kind_of(value).name().to_owned(),

@@ -82,7 +82,7 @@ pub(crate) fn store_failure(report: &Report, locale: Locale) {
     LAST_FAILURE.with(|last| *last.borrow_mut() = Some(failure.to_json_text()));
 }
 
-/// Returns and forgets the issues of the last failed merge.
+/// Returns the issues of the last failed merge and clears them.
 pub(crate) fn take_failure() -> Option<String> {
     LAST_FAILURE.with(|last| last.borrow_mut().take())
 }

@@ -1,8 +1,8 @@
 // Type checks, property reads and object construction for the WebAssembly bindings.
 //
 // Each call from WebAssembly into JavaScript costs far more than a step inside either, so
-// these helpers read or build a whole object level in one call. They hold no rule: they
-// report what a value is and copy what Rust tells them to copy.
+// these helpers read or build a whole object level in one call. They contain no rule. They
+// report what a value is and copy the values that the Rust side names.
 
 const UNREADABLE = Object.freeze({});
 

@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { applyPatch, checkEic, PatchError, validatePatch } from "brp-customer-patch";
 
-/** Asserts that the module still answers a valid call correctly. */
+/** Asserts that the module still handles a valid call correctly. */
 function assertStillWorks() {
   assert.deepEqual(validatePatch({ status: "active" }), { valid: true, errors: [], warnings: [] });
 }
