@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,13 +14,13 @@ use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Point
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
 /// A value read as an object entry carries its kind and string from the description of that
-/// object, and its place in the object's values array. The rules so need no further call into
-/// JavaScript to look at it, and a merge can keep it without copying it.
+/// object, and its place in a level that `values.js` keeps for the call. The rules so need no
+/// further call into JavaScript to look at it, and a merge can keep it without copying it.
 pub(crate) struct JsInput {
     handle: OnceCell<JsValue>,
     kind: Cell<Option<Kind>>,
     text: Option<Text<'static>>,
-    origin: Option<(Rc<JsValue>, u32)>,
+    origin: Option<(u32, u32)>,
 }
 
 impl JsInput {
@@ -29,10 +28,10 @@ impl JsInput {
         JsInput { handle: OnceCell::from(value), kind: Cell::new(None), text: None, origin: None }
     }
 
-    /// Returns the JavaScript value, reading it from its object's values array the first time.
+    /// Returns the JavaScript value, fetching it from its level the first time.
     fn handle(&self) -> &JsValue {
-        self.handle.get_or_init(|| match &self.origin {
-            Some((values, index)) => values.unchecked_ref::<Array>().get(*index),
+        self.handle.get_or_init(|| match self.origin {
+            Some((level, index)) => js::value_at(level, index),
             None => JsValue::UNDEFINED,
         })
     }
@@ -41,6 +40,32 @@ impl JsInput {
 /// An object key, decoded once.
 pub(crate) struct JsKey {
     text: Text<'static>,
+}
+
+thread_local! {
+    /// How many exported calls are running, counting a call that a getter makes from inside
+    /// another.
+    static CALL_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The levels that `values.js` keeps for one exported call: they are released when the scope
+/// ends, so no reference to the caller's objects outlives the call.
+pub(crate) struct CallScope {
+    mark: u32,
+}
+
+impl CallScope {
+    pub(crate) fn enter() -> CallScope {
+        let depth = CALL_DEPTH.with(|depth| depth.replace(depth.get() + 1));
+        CallScope { mark: js::begin_call(depth == 0) }
+    }
+}
+
+impl Drop for CallScope {
+    fn drop(&mut self) {
+        CALL_DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        js::end_call(self.mark);
+    }
 }
 
 /// Reads a JavaScript string without replacing lone surrogates, which `as_string` would turn
@@ -108,30 +133,28 @@ impl Input for JsInput {
         if self.kind() != Kind::Object {
             return None;
         }
-        let described: Array = js::describe_entries(self.handle()).dyn_into().ok()?;
-        let description = described.get(0).as_string()?;
-        let values = Rc::new(described.get(1));
-
-        // The description is JSON.stringify output, so it needs no syntax check.
-        let parts = RawValue::root(&description).items()?;
-        let [kinds, keys, strings] = parts.as_slice() else {
-            return None;
+        let description = match self.origin {
+            Some((level, index)) => js::describe_entry(level, index)?,
+            None => js::describe_object(self.handle())?,
         };
-        let kinds = kinds.text()?;
-        let kinds = kinds.as_str()?.as_bytes();
-        let keys = keys.items()?;
-        let strings = strings.items()?;
 
-        let mut entries = Vec::with_capacity(keys.len());
-        for (index, (key, string)) in keys.iter().zip(&strings).enumerate() {
+        // The description is JSON text written by values.js, so it needs no syntax check.
+        let parts = RawValue::root(&description).items()?;
+        let (header, pairs) = parts.split_at_checked(2)?;
+        let level: u32 = header[0].as_raw().parse().ok()?;
+        let kinds = header[1].text()?;
+        let kinds = kinds.as_str()?.as_bytes();
+
+        let mut entries = Vec::with_capacity(kinds.len());
+        for (index, pair) in pairs.chunks_exact(2).enumerate() {
             let kind = KINDS.get(usize::from(kinds.get(index)?.wrapping_sub(b'a'))).copied().unwrap_or(Kind::Unreadable);
             let value = JsInput {
                 handle: OnceCell::new(),
                 kind: Cell::new(Some(kind)),
-                text: string.text().map(Text::into_owned),
-                origin: Some((Rc::clone(&values), index as u32)),
+                text: pair[1].text().map(Text::into_owned),
+                origin: Some((level, index as u32)),
             };
-            entries.push((JsKey { text: key.text()?.into_owned() }, value));
+            entries.push((JsKey { text: pair[0].text()?.into_owned() }, value));
         }
         Some(entries)
     }
@@ -196,11 +219,11 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
 /// Positions per source in a reference of `assemble` in `values.js`.
 const SOURCE_SPAN: u64 = 16_777_216;
 
-/// A value of the output: one read from an input object, referenced by its place, or one
-/// built here.
+/// A value of the output: one read from an input object, referenced by its level and index, or
+/// one built here.
 pub(crate) enum JsOutputValue {
-    /// `values[index]` of an input object's values array.
-    Kept(Rc<JsValue>, u32),
+    /// Value `index` of a described level.
+    Kept(u32, u32),
     /// A value that exists only as a handle.
     Built(JsValue),
 }
@@ -222,56 +245,41 @@ impl Build<JsInput> for JsOutput {
     }
 
     fn finish(&mut self, object: Self::Object) -> JsOutputValue {
-        // Source 0 contains the values built here. The others are the distinct values arrays
-        // that kept entries come from.
+        // Source 0 is the values built here; source n + 1 is described level n.
         let built = Array::new();
-        let mut sources: Vec<Rc<JsValue>> = Vec::new();
         let mut template = String::from("{");
         for (position, (key, value)) in object.iter().enumerate() {
             let (source, index) = match value {
-                JsOutputValue::Kept(values, index) => {
-                    let known = sources.iter().position(|known| Rc::ptr_eq(known, values));
-                    let source = known.unwrap_or_else(|| {
-                        sources.push(Rc::clone(values));
-                        sources.len() - 1
-                    });
-                    (source + 1, *index)
-                }
+                JsOutputValue::Kept(level, index) => (u64::from(*level) + 1, *index),
                 JsOutputValue::Built(handle) => (0, built.push(handle) - 1),
             };
             if position > 0 {
                 template.push(',');
             }
             push_string_literal(&mut template, key);
-            let _ = write!(template, ":{}", source as u64 * SOURCE_SPAN + u64::from(index));
+            let _ = write!(template, ":{}", source * SOURCE_SPAN + u64::from(index));
         }
         template.push('}');
+        JsOutputValue::Built(js::assemble(&template, &built))
+    }
 
-        let source_array = Array::new();
-        source_array.push(&built);
-        for source in &sources {
-            source_array.push(source);
+    fn keep(&mut self, value: &JsInput) -> JsOutputValue {
+        match value.origin {
+            Some((level, index)) => JsOutputValue::Kept(level, index),
+            None => JsOutputValue::Built(value.handle().clone()),
         }
-        JsOutputValue::Built(js::assemble(&template, &source_array))
     }
 
     fn null(&mut self) -> JsOutputValue {
         JsOutputValue::Built(JsValue::NULL)
     }
-
-    fn keep(&mut self, value: &JsInput) -> JsOutputValue {
-        match &value.origin {
-            Some((values, index)) => JsOutputValue::Kept(Rc::clone(values), *index),
-            None => JsOutputValue::Built(value.handle().clone()),
-        }
-    }
 }
 
 impl JsOutputValue {
-    /// Returns the value as a JavaScript handle.
+    /// Returns the value as a JavaScript handle. Call it before the call's scope ends.
     pub(crate) fn into_js(self) -> JsValue {
         match self {
-            JsOutputValue::Kept(values, index) => values.unchecked_ref::<Array>().get(index),
+            JsOutputValue::Kept(level, index) => js::value_at(level, index),
             JsOutputValue::Built(handle) => handle,
         }
     }

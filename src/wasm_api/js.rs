@@ -9,10 +9,22 @@ extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(value: &JsValue) -> u32;
 
-    #[wasm_bindgen(js_name = describeEntries)]
-    pub fn describe_entries(object: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = beginCall)]
+    pub fn begin_call(outermost: bool) -> u32;
 
-    pub fn assemble(plan: &str, sources: &js_sys::Array) -> JsValue;
+    #[wasm_bindgen(js_name = endCall)]
+    pub fn end_call(mark: u32);
+
+    #[wasm_bindgen(js_name = describeObject)]
+    pub fn describe_object(object: &JsValue) -> Option<String>;
+
+    #[wasm_bindgen(js_name = describeEntry)]
+    pub fn describe_entry(level: u32, index: u32) -> Option<String>;
+
+    #[wasm_bindgen(js_name = valueAt)]
+    pub fn value_at(level: u32, index: u32) -> JsValue;
+
+    pub fn assemble(template: &str, built: &js_sys::Array) -> JsValue;
 }
 
 #[wasm_bindgen]

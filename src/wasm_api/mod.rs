@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{apply_patch, apply_patch_text, create_patch, validate_patch, validate_patch_text, Report, Subject};
 
-use de::{parse_options, read_json_text, JsInput, JsOutput};
+use de::{parse_options, read_json_text, CallScope, JsInput, JsOutput};
 
 /// Validates a PATCH body. Returns `undefined` when it has no issue, and otherwise JSON text
 /// of `{ valid, errors, warnings }`.
@@ -22,6 +22,7 @@ use de::{parse_options, read_json_text, JsInput, JsOutput};
 /// Throws a `TypeError` only for malformed options, never for any patch.
 #[wasm_bindgen(js_name = validatePatch)]
 pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
+    let _scope = CallScope::enter();
     let options = parse_options(&options)?;
     let report = validate_patch(&JsInput::new(patch), &options);
     Ok(ser::validation_result(&report, options.locale))
@@ -34,6 +35,7 @@ pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<Option<Stri
 /// out of WebAssembly frames.
 #[wasm_bindgen(js_name = applyPatch)]
 pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let _scope = CallScope::enter();
     let options = parse_options(&options)?;
     match apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput) {
         Ok(customer) => Ok(customer.into_js()),
@@ -48,6 +50,7 @@ pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Re
 /// `undefined` when no patch can express the difference; `takeFailure` then returns the issues.
 #[wasm_bindgen(js_name = createPatch)]
 pub fn create_patch_js(original: JsValue, edited: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let _scope = CallScope::enter();
     let options = parse_options(&options)?;
     match create_patch(&JsInput::new(original), &JsInput::new(edited), &options, &mut JsOutput) {
         Ok(patch) => Ok(patch.into_js()),
@@ -102,6 +105,7 @@ pub fn take_failure_js() -> Option<String> {
 /// `{ valid, objectType?, expectedCheckCharacter?, issues }`.
 #[wasm_bindgen(js_name = checkEic)]
 pub fn check_eic_js(code: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let _scope = CallScope::enter();
     let options = parse_options(&options)?;
     Ok(ser::eic_result(&JsInput::new(code), options.locale))
 }

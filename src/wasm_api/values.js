@@ -69,16 +69,50 @@ export function kindOf(value) {
   }
 }
 
+// The values of every object level described during the current call from WebAssembly, by
+// level number. Rust reads and keeps values by (level, index), so no value crosses into
+// WebAssembly unless a rule needs it. `beginCall` and `endCall` bracket each call, nested ones
+// included (a getter may call the package again), so the references do not outlive it.
+const levels = [];
+
+/** Marks the start of a call and returns the mark that `endCall` takes. */
+export function beginCall(outermost) {
+  if (outermost) {
+    // A call that trapped never reached its endCall; nothing before this call is in use.
+    levels.length = 0;
+  }
+  return levels.length;
+}
+
+/** Forgets the levels described since `mark`. */
+export function endCall(mark) {
+  levels.length = mark;
+}
+
+/** Returns value `index` of a described level. */
+export function valueAt(level, index) {
+  return levels[level][index];
+}
+
+// Strings that JSON text can carry between quotes as they are; others go through
+// JSON.stringify, which escapes them, lone surrogates included.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(text) {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 /**
- * Reads the own enumerable string keys of a plain object and their values, each read once.
+ * Reads the own enumerable string keys of a plain object and their values, each read once,
+ * and keeps the values as a new level.
  *
- * Returns `[description, values]`, where `description` is JSON text of
- * `[kindCodes, keys, strings]`: the kind code of each value as one character (`"a"` + code),
- * the keys, and each string value or null. JSON text carries lone surrogates as `\udXXX`
- * escapes, so nothing is replaced on the way into WebAssembly. Returns undefined when the
- * keys cannot be listed. A value whose getter throws is reported as unreadable.
+ * Returns JSON text of `[level, kinds, key, string, key, string, ...]`: the level number, the
+ * kind code of each value as one character (`"a"` + code), then each key with its value when
+ * that is a string, or null. JSON text carries lone surrogates as `\udXXX` escapes, so nothing
+ * is replaced on the way into WebAssembly. Returns undefined when the keys cannot be listed. A
+ * value whose getter throws is reported as unreadable.
  */
-export function describeEntries(object) {
+export function describeObject(object) {
   let keys;
   try {
     keys = Object.keys(object);
@@ -87,21 +121,28 @@ export function describeEntries(object) {
   }
 
   const values = new Array(keys.length);
-  const strings = new Array(keys.length);
   let kinds = "";
+  let entries = "";
   for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
     let value;
     try {
-      value = object[keys[index]];
+      value = object[key];
     } catch {
       value = UNREADABLE;
     }
     const kind = kindOf(value);
     values[index] = value;
-    strings[index] = kind === STRING ? value : null;
     kinds += String.fromCharCode(97 + kind);
+    entries += `,${quote(key)},${kind === STRING ? quote(value) : "null"}`;
   }
-  return [JSON.stringify([kinds, keys, strings]), values];
+  levels.push(values);
+  return `[${levels.length - 1},"${kinds}"${entries}]`;
+}
+
+/** Describes value `index` of a described level, as `describeObject` does. */
+export function describeEntry(level, index) {
+  return describeObject(levels[level][index]);
 }
 
 /** Positions per source in a reference of `assemble`: a reference is source * SOURCE_SPAN + index. */
@@ -109,19 +150,20 @@ const SOURCE_SPAN = 16777216;
 
 /**
  * Builds a plain object from a template: JSON text of an object whose values are references
- * `source * 16777216 + index` to `sources[source][index]`.
+ * `source * 16777216 + index`. Source 0 is `built`, and source `n` is described level `n - 1`.
  *
  * JSON.parse creates every key as an own data property, `__proto__` included, and replacing
  * an own property's value calls no setter that someone may have put on Object.prototype. This
  * is several times faster than defining each property.
  */
-export function assemble(template, sources) {
+export function assemble(template, built) {
   const object = JSON.parse(template);
   const keys = Object.keys(object);
   for (let index = 0; index < keys.length; index += 1) {
     const key = keys[index];
     const reference = object[key];
-    object[key] = sources[Math.floor(reference / SOURCE_SPAN)][reference % SOURCE_SPAN];
+    const source = Math.floor(reference / SOURCE_SPAN);
+    object[key] = (source === 0 ? built : levels[source - 1])[reference % SOURCE_SPAN];
   }
   return object;
 }

@@ -76,3 +76,24 @@ test("messages shorten huge values", () => {
   assert.ok(issue.message.length < 200, `message of ${issue.message.length} characters`);
   assert.equal(issue.params.received.length, 10_000_000);
 });
+
+test("getter that calls the package again", () => {
+  const patch = {
+    status: "pending",
+    get metadata() {
+      assert.equal(validatePatch({ id: "x" }).valid, false);
+      return { a: "1" };
+    },
+  };
+  assert.deepEqual(validatePatch(patch), { valid: true, errors: [], warnings: [] });
+
+  const customer = {
+    id: "c",
+    get extra() {
+      assert.deepEqual(applyPatch({ id: "d" }, { status: "active" }), { id: "d", status: "active" });
+      return 5;
+    },
+    metadata: { b: "2" },
+  };
+  assert.deepEqual(applyPatch(customer, { metadata: { a: "1" } }), { id: "c", extra: 5, metadata: { b: "2", a: "1" } });
+});
