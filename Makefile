@@ -67,7 +67,11 @@ pkg: setup
 	for target in node web; do \
 	  wasm-opt $(WASM_OPT_FLAGS) pkg/$$target/$(CRATE)_bg.wasm -o pkg/$$target/$(CRATE)_bg.wasm; \
 	done
-	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md pkg/
+	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/workerd.js \
+	  pkg-template/api.js pkg-template/README.md pkg/
+	@# The same declarations for `require`: in a "type": "module" package a .d.ts file describes an
+	@# ES module, and TypeScript needs a .d.cts file to type a CommonJS one.
+	cp pkg-template/index.d.ts pkg/index.d.cts
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
 	  --external:./node/* --outfile=pkg/index.cjs
 	@# Tests import the package by name, through its exports map, as users do.

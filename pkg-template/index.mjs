@@ -1,5 +1,5 @@
 // ES module entry for Node.js: the same instance as `require("brp-customer-patch")`.
 import api from "./index.cjs";
 
-export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes, PatchError, init } = api;
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, toProblemDetails, wasmMemoryBytes, PatchError, init } = api;
 export default init;

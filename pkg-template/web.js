@@ -12,7 +12,7 @@ function ensureReady() {
   }
 }
 
-export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, wasmMemoryBytes } =
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, toProblemDetails, wasmMemoryBytes } =
   bindApi(bindings, ensureReady);
 export { PatchError };
 
