@@ -21,7 +21,7 @@ WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers --enable-reference-types -
 DEMO_HOST := 127.0.0.1
 DEMO_PORT := 8080
 
-.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium pkg test test-rust test-node test-wasm test-browser demo clean
+.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium pkg consumer test test-rust test-node test-wasm test-browser test-runtimes demo clean
 
 all: pkg
 
@@ -78,7 +78,7 @@ pkg: setup
 	ln -sfn ../pkg node_modules/brp-customer-patch
 	@echo "Built the npm package in pkg/"
 
-test: test-rust pkg test-node test-wasm test-browser
+test: test-rust pkg test-node test-wasm test-browser test-runtimes
 
 test-rust:
 	cargo test --quiet
@@ -98,6 +98,28 @@ test-wasm: setup setup-chromium
 # package. Screenshots go to target/screenshots/.
 test-browser: pkg setup-chromium www-pkg
 	CHROMIUM=$(CHROMIUM) node --test tests/browser/
+
+# A consumer project with the package installed from the tarball `npm pack` makes, so the
+# runtime tests see exactly what a registry would serve. Test fixtures and the edge-handler
+# example are copied in, because each runtime resolves the package from the importing file.
+PACK_DIR := target/pack
+CONSUMER := target/consumer
+
+consumer: pkg
+	rm -rf $(PACK_DIR) $(CONSUMER)
+	mkdir -p $(PACK_DIR) $(CONSUMER)/tests/node
+	cd pkg && npm pack --pack-destination $(CURDIR)/$(PACK_DIR) --silent
+	echo '{ "private": true, "type": "module" }' > $(CONSUMER)/package.json
+	npm install --prefix $(CONSUMER) --no-audit --no-fund --no-package-lock $(CURDIR)/$(PACK_DIR)/brp-customer-patch-*.tgz
+	cp -r tests/runtimes $(CONSUMER)/tests/
+	cp tests/node/revive.mjs $(CONSUMER)/tests/node/
+	cp -r examples/edge-handler $(CONSUMER)/
+
+# The vectors in Node.js (ESM and CommonJS), Deno, Bun, workerd and Chromium, the package
+# checks (publint, attw, tsc, esbuild and Vite builds) and the edge handler on workerd and
+# Node.js. deno, bun and workerd come from their npm packages in package-lock.json.
+test-runtimes: consumer setup-chromium
+	CHROMIUM=$(CHROMIUM) node --test tests/runtimes/
 
 www-pkg: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg
