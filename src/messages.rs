@@ -41,7 +41,7 @@ pub fn error_summary(issues: &[Issue], locale: Locale) -> String {
 
 /// Writes the `title` and `detail` of an RFC 9457 problem document for a rejected patch.
 ///
-/// With the problem type `about:blank`, RFC 9457 asks for the HTTP status phrase as the title,
+/// With the problem type `about:blank`, RFC 9457 recommends the HTTP status phrase as the title,
 /// so `about_blank` selects "Bad Request" over a title that names the patch.
 pub fn problem_text(error_count: usize, locale: Locale, about_blank: bool) -> (&'static str, String) {
     match locale {
