@@ -21,7 +21,7 @@ WASM_OPT_FLAGS := -O3 --strip-debug --strip-producers --enable-reference-types -
 DEMO_HOST := 127.0.0.1
 DEMO_PORT := 8080
 
-.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium setup-fuzz pkg pkg-test-panic test test-rust test-node test-wasm test-browser fuzz demo clean
+.PHONY: bench bench-quick www-pkg all setup setup-rust setup-node setup-chromium setup-fuzz pkg pkg-test-panic consumer test test-rust test-node test-wasm test-browser test-runtimes fuzz demo clean
 
 all: pkg
 
@@ -69,7 +69,11 @@ define build-package
 	cmp -s $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm || { echo "The Node.js and browser .wasm files differ; run wasm-opt on each." >&2; exit 1; }
 	wasm-opt $(WASM_OPT_FLAGS) $(2)/node/$(CRATE)_bg.wasm -o $(2)/node/$(CRATE)_bg.wasm
 	cp $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm
-	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/api.js pkg-template/README.md $(2)/
+	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/workerd.js \
+	  pkg-template/api.js pkg-template/README.md $(2)/
+	@# The same declarations for `require`: in a "type": "module" package a .d.ts file describes an
+	@# ES module, and TypeScript needs a .d.cts file to type a CommonJS one.
+	cp pkg-template/index.d.ts $(2)/index.d.cts
 	esbuild pkg-template/node-entry.js --bundle --platform=node --format=cjs --log-level=warning \
 	  --external:./node/* --outfile=$(2)/index.cjs
 endef
@@ -88,7 +92,7 @@ pkg-test-panic: setup
 	cargo build --release --target $(WASM_TARGET) --features test-panic --target-dir $(PANIC_TARGET_DIR)
 	$(call build-package,$(PANIC_TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm,target/pkg-test-panic)
 
-test: test-rust pkg test-node test-wasm test-browser
+test: test-rust pkg test-node test-wasm test-browser test-runtimes
 
 test-rust:
 	cargo test --quiet
@@ -108,6 +112,28 @@ test-wasm: setup setup-chromium
 # package. Screenshots go to target/screenshots/.
 test-browser: pkg setup-chromium www-pkg
 	CHROMIUM=$(CHROMIUM) node --test tests/browser/
+
+# A consumer project with the package installed from the tarball `npm pack` makes, so the
+# runtime tests see exactly what a registry would serve. Test fixtures and the edge-handler
+# example are copied in, because each runtime resolves the package from the importing file.
+PACK_DIR := target/pack
+CONSUMER := target/consumer
+
+consumer: pkg
+	rm -rf $(PACK_DIR) $(CONSUMER)
+	mkdir -p $(PACK_DIR) $(CONSUMER)/tests/node
+	cd pkg && npm pack --pack-destination $(CURDIR)/$(PACK_DIR) --silent
+	echo '{ "private": true, "type": "module" }' > $(CONSUMER)/package.json
+	npm install --prefix $(CONSUMER) --no-audit --no-fund --no-package-lock $(CURDIR)/$(PACK_DIR)/brp-customer-patch-*.tgz
+	cp -r tests/runtimes $(CONSUMER)/tests/
+	cp tests/node/revive.mjs $(CONSUMER)/tests/node/
+	cp -r examples/edge-handler $(CONSUMER)/
+
+# The vectors in Node.js (ESM and CommonJS), Deno, Bun, workerd and Chromium, the package
+# checks (publint, attw, tsc, esbuild and Vite builds) and the edge handler on workerd and
+# Node.js. deno, bun and workerd come from their npm packages in package-lock.json.
+test-runtimes: consumer setup-chromium
+	CHROMIUM=$(CHROMIUM) node --test tests/runtimes/
 
 www-pkg: pkg
 	rm -rf www/pkg && cp -r pkg www/pkg

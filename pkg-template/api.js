@@ -108,5 +108,16 @@ export function bindApi(bindings, ensureReady = () => {}) {
       ensureReady();
       return bindings.wasmMemoryBytes();
     },
+
+    toProblemDetails(failure, options) {
+      ensureReady();
+      const issues = failure instanceof PatchError ? failure.issues : failure?.errors;
+      if (!Array.isArray(issues) || issues.length === 0) {
+        throw new TypeError("toProblemDetails expects a PatchError or a validation result with errors.");
+      }
+      const problem = JSON.parse(bindings.problemHead(issues.length, options));
+      problem.errors = issues.map(({ code, pointer, message }) => ({ code, pointer, detail: message }));
+      return problem;
+    },
   };
 }

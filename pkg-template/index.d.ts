@@ -172,12 +172,48 @@ export declare function checkEic(code: string, options?: Pick<Options, "locale">
  */
 export declare function patchJsonSchema(): Record<string, unknown>;
 
+/** Options of `toProblemDetails`. */
+export interface ProblemOptions {
+  /** The problem type, a URI reference; `"about:blank"` by default, which titles the document "Bad Request". */
+  type?: string;
+  /** A URI reference for this occurrence, such as the request path. Left out by default. */
+  instance?: string;
+  /** Language of `title` and `detail`: `"en"` (default) or `"de"`. Each entry's `detail` keeps the locale it was validated in. */
+  locale?: "en" | "de" | (string & {});
+}
+
+/** One entry of a problem document's `errors`: an issue with its message as `detail`. */
+export interface ProblemError {
+  code: IssueCode;
+  /** RFC 6901 JSON Pointer into the request body. */
+  pointer: string;
+  detail: string;
+}
+
+/** An RFC 9457 problem document for a rejected patch, to send as `application/problem+json`. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: 400;
+  /** The number of errors, in the requested locale. */
+  detail: string;
+  instance?: string;
+  errors: ProblemError[];
+}
+
+/**
+ * Builds an RFC 9457 problem document, status 400, from a `PatchError` or from a validation
+ * result with errors; warnings are left out. Throws `TypeError` for a valid result, any other
+ * argument, or malformed options.
+ */
+export declare function toProblemDetails(failure: PatchError | ValidationResult, options?: ProblemOptions): ProblemDetails;
+
 /** Returns the size of the WebAssembly module's linear memory in bytes. */
 export declare function wasmMemoryBytes(): number;
 
 /**
  * Loads the WebAssembly module. Required once before the first call in browsers; resolves at
- * once in Node.js. `source` may be a URL, a Response, bytes or a `WebAssembly.Module`.
+ * once in Node.js, Deno, Bun and workerd. `source` may be a URL, a Response, bytes or a `WebAssembly.Module`.
  */
 export declare function init(source?: unknown): Promise<void>;
 export default init;

@@ -4,9 +4,12 @@
 import * as bindings from "./node/brp_customer_patch.js";
 import { PatchError, bindApi } from "./api.js";
 
-export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, patchJsonSchema, wasmMemoryBytes } =
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, patchJsonSchema, toProblemDetails, wasmMemoryBytes } =
   bindApi(bindings);
 export { PatchError };
 
 /** Does nothing in Node.js, where the module is ready on import; kept so that code shared with browsers can always await it. */
 export async function init() {}
+
+// The default export, so that `require(...).default` matches the types shared with `import`.
+export default init;

@@ -12,7 +12,7 @@ function ensureReady() {
   }
 }
 
-export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, patchJsonSchema, wasmMemoryBytes } =
+export const { validatePatch, applyPatch, createPatch, validatePatchJson, applyPatchJson, checkEic, patchJsonSchema, toProblemDetails, wasmMemoryBytes } =
   bindApi(bindings, ensureReady);
 export { PatchError };
 

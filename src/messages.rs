@@ -39,6 +39,24 @@ pub fn error_summary(issues: &[Issue], locale: Locale) -> String {
     }
 }
 
+/// Writes the `title` and `detail` of an RFC 9457 problem document for a rejected patch.
+///
+/// With the problem type `about:blank`, RFC 9457 recommends the HTTP status phrase as the title,
+/// so `about_blank` selects "Bad Request" over a title that names the patch.
+pub fn problem_text(error_count: usize, locale: Locale, about_blank: bool) -> (&'static str, String) {
+    match locale {
+        Locale::De => {
+            let title = if about_blank { "Ungültige Anfrage" } else { "Ungültiger Kunden-Patch" };
+            (title, format!("Der Patch enthält {error_count} Fehler."))
+        }
+        _ => {
+            let title = if about_blank { "Bad Request" } else { "Invalid customer patch" };
+            let errors = if error_count == 1 { "error" } else { "errors" };
+            (title, format!("The patch has {error_count} {errors}."))
+        }
+    }
+}
+
 /// Shortens a value from the input for a message, so that a 10 MB string does not become a
 /// 10 MB message. Parameters keep the whole value.
 fn shorten(text: &Text<'_>) -> String {
@@ -364,6 +382,13 @@ fn german(kind: &IssueKind) -> String {
 mod tests {
     use super::*;
     use crate::Text;
+
+    #[test]
+    fn problem_text_counts_errors() {
+        assert_eq!(problem_text(1, Locale::En, true), ("Bad Request", "The patch has 1 error.".to_owned()));
+        assert_eq!(problem_text(3, Locale::En, false), ("Invalid customer patch", "The patch has 3 errors.".to_owned()));
+        assert_eq!(problem_text(2, Locale::De, true), ("Ungültige Anfrage", "Der Patch enthält 2 Fehler.".to_owned()));
+    }
 
     #[test]
     fn typo_gets_suggestion() {

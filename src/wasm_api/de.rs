@@ -336,7 +336,7 @@ pub(crate) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
 
 /// Returns a `TypeError` for a key outside `known`, because a misspelled option such as
 /// `strcit` would otherwise be ignored without a word.
-fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) -> Result<(), JsValue> {
+pub(super) fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) -> Result<(), JsValue> {
     let keys = js::object_keys(object).map_err(|_| type_error(&format!("{name} could not be read because a proxy trap threw.")))?;
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
@@ -347,7 +347,7 @@ fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) -> Result<(
     Ok(())
 }
 
-fn read_option(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+pub(super) fn read_option(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     js::reflect_get(object, &name.into()).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
 }
 
@@ -374,7 +374,7 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
-fn type_error(message: &str) -> JsValue {
+pub(super) fn type_error(message: &str) -> JsValue {
     js::TypeError::new(message).into()
 }
 

@@ -6,6 +6,7 @@
 //! JavaScript exception thrown through WebAssembly frames would skip Rust destructors.
 
 mod de;
+mod problem;
 mod js;
 pub mod panic;
 mod ser;

@@ -1,0 +1,63 @@
+//! The head of an RFC 9457 problem document for a rejected patch. The package's
+//! `toProblemDetails` adds the `errors` it already holds, so the issues make no second trip
+//! into WebAssembly.
+
+use wasm_bindgen::prelude::*;
+
+use crate::messages::problem_text;
+use crate::{Json, Locale, Text};
+
+use super::de::{kind_of, read_option, reject_unknown_keys, type_error};
+
+/// The HTTP status of every problem document this package builds: the request body is at fault.
+const STATUS_BAD_REQUEST: &str = "400";
+
+/// Returns JSON text of `{ type, title, status, detail, instance? }` for a patch rejected with
+/// `error_count` errors.
+///
+/// `options` may set `type` (a URI reference, `"about:blank"` by default), `instance` (a URI
+/// reference for this occurrence) and `locale`. Throws a `TypeError` for an unknown option or
+/// a value that is not a string.
+#[wasm_bindgen(js_name = problemHead)]
+pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsValue> {
+    let mut problem_type = "about:blank".to_owned();
+    let mut instance = None;
+    let mut locale = Locale::En;
+
+    if !options.is_undefined() && !options.is_null() {
+        if kind_of(&options) != crate::Kind::Object {
+            return Err(type_error("options must be a plain object such as { type: \"https://example.com/problems/invalid-patch\" }."));
+        }
+        reject_unknown_keys(&options, "options", &["type", "instance", "locale"])?;
+        if let Some(value) = read_string_option(&options, "type")? {
+            problem_type = value;
+        }
+        instance = read_string_option(&options, "instance")?;
+        if let Some(tag) = read_string_option(&options, "locale")? {
+            locale = Locale::from_tag(&tag);
+        }
+    }
+
+    let (title, detail) = problem_text(error_count as usize, locale, problem_type == "about:blank");
+    let mut members = vec![
+        (Text::from("type"), Json::String(Text::from(problem_type))),
+        (Text::from("title"), Json::String(Text::from(title.to_owned()))),
+        (Text::from("status"), Json::Number(STATUS_BAD_REQUEST.to_owned())),
+        (Text::from("detail"), Json::String(Text::from(detail))),
+    ];
+    if let Some(instance) = instance {
+        members.push((Text::from("instance"), Json::String(Text::from(instance))));
+    }
+    Ok(Json::Object(members).to_json_text())
+}
+
+fn read_string_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    let value = read_option(options, name)?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    match value.as_string() {
+        Some(text) => Ok(Some(text)),
+        None => Err(type_error(&format!("options.{name} must be a string or undefined, not {}.", kind_of(&value).name()))),
+    }
+}
