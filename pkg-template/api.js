@@ -42,17 +42,38 @@ function panicIssue(bindings, trap) {
  * `ensureReady` runs before each call and throws when the module is not loaded yet.
  */
 export function bindApi(bindings, ensureReady = () => {}) {
+  // Calls into the module that are running: a getter of an input can call the package again.
+  let depth = 0;
+  let resetPending = false;
+
   // Runs one call into the module. After a trap the instance's memory may be inconsistent, so
   // the module is instantiated again, and `onPanic` builds the call's result from the issue.
+  // An exception that passed through WebAssembly frames, such as a stack overflow in a nested
+  // call, skipped Rust's clean-up just as well. The reset waits for the outermost call to end,
+  // because an outer call may still be running on this instance.
   function guard(call, onPanic) {
     ensureReady();
+    depth += 1;
     try {
       return call();
     } catch (error) {
-      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      if (!(error instanceof WebAssembly.RuntimeError)) {
+        // The module's own TypeErrors, for malformed options, leave it in order.
+        if (!(error instanceof TypeError)) resetPending = true;
+        throw error;
+      }
       const issue = panicIssue(bindings, error);
-      bindings.__wbg_reset_state();
+      resetPending = true;
       return onPanic(issue);
+    } finally {
+      depth -= 1;
+      if (depth === 0) {
+        if (resetPending) {
+          resetPending = false;
+          bindings.__wbg_reset_state();
+        }
+        bindings.releaseLevels();
+      }
     }
   }
 

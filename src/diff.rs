@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::fields::{Access, Field, FieldKind, CUSTOMER};
 use crate::rules::{check_field, check_metadata_entries, Context, Update};
-use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Severity, Subject, Text};
+use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
 /// Creates the smallest PATCH body that turns `original` into `edited`.
 ///
@@ -49,9 +49,8 @@ struct FieldChange<V: Input> {
     update: Update<V>,
 }
 
-fn errors_only(mut context: Context<'_>) -> Report {
-    context.issues.retain(|issue| issue.severity == Severity::Error);
-    Report { issues: context.issues }
+fn errors_only(context: Context<'_>) -> Report {
+    Report { issues: context.into_issues(true) }
 }
 
 /// Returns the present members of a customer, leaving out those whose value is `undefined`,

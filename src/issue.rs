@@ -237,6 +237,8 @@ pub enum IssueKind {
     DuplicateKey {
         /// The repeated key.
         key: Text<'static>,
+        /// Whether the object is in the patch or in the stored customer.
+        subject: Subject,
     },
     /// A value of the customer that could not be read, because a getter or proxy threw.
     Unreadable {
@@ -250,12 +252,21 @@ pub enum IssueKind {
         /// The kind of value given instead.
         received: Kind,
     },
+    /// More issues than one report lists; the first ones are listed.
+    TooManyIssues {
+        /// The number of issues listed.
+        maximum: usize,
+        /// The number of further issues left out.
+        dropped: usize,
+    },
     /// A body longer than the `maxBytes` option, rejected before parsing.
     BodyTooLarge {
         /// The configured limit, in bytes of UTF-8.
         maximum: usize,
         /// The body's size in bytes of UTF-8, or a lower bound of it.
         actual: usize,
+        /// Whether `actual` is the exact size rather than a lower bound.
+        exact: bool,
     },
     /// A metadata value longer than `limits.maxValueLength`.
     ValueTooLong {
@@ -293,7 +304,21 @@ impl IssueKind {
             | IssueKind::ValueTooLong { .. }
             | IssueKind::BodyTooLarge { .. } => IssueCode::ValueTooLarge,
             IssueKind::InvalidJson { .. } => IssueCode::InvalidJson,
+            IssueKind::TooManyIssues { .. } => IssueCode::ValidationFailed,
             IssueKind::DuplicateKey { .. } => IssueCode::DuplicateKey,
+        }
+    }
+
+    /// Returns whether the issue concerns the stored customer given to a merge rather than the
+    /// patch. Such issues carry the parameter `subject: "customer"`.
+    pub fn concerns_customer(&self) -> bool {
+        match self {
+            IssueKind::NotAnObject { subject, .. }
+            | IssueKind::InvalidJson { subject, .. }
+            | IssueKind::DuplicateKey { subject, .. }
+            | IssueKind::NotText { subject, .. }
+            | IssueKind::Unreadable { subject } => subject.is_customer(),
+            _ => false,
         }
     }
 
@@ -352,7 +377,14 @@ impl IssueKind {
                 }
                 params
             }
-            IssueKind::DuplicateKey { key } => vec![("field", Param::Text(key.clone()))],
+            IssueKind::DuplicateKey { key, subject } => {
+                let mut params = vec![("field", Param::Text(key.clone()))];
+                if subject.is_customer() {
+                    params.push(("subject", Param::Str("customer".into())));
+                }
+                params
+            }
+            IssueKind::TooManyIssues { maximum, dropped } => vec![("maximum", Param::Number(*maximum)), ("dropped", Param::Number(*dropped))],
             IssueKind::Unreadable { subject } => {
                 let mut params = vec![("received", Param::Str(Kind::Unreadable.name().into()))];
                 if subject.is_customer() {
@@ -370,7 +402,7 @@ impl IssueKind {
             IssueKind::TooManyKeys { maximum, actual }
             | IssueKind::KeyTooLong { maximum, actual }
             | IssueKind::ValueTooLong { maximum, actual }
-            | IssueKind::BodyTooLarge { maximum, actual } => {
+            | IssueKind::BodyTooLarge { maximum, actual, .. } => {
                 vec![("maximum", Param::Number(*maximum)), ("actual", Param::Number(*actual))]
             }
             IssueKind::EmptyKey => vec![("minimum", Param::Number(1))],

@@ -91,7 +91,7 @@ pub use value::{Build, Input, Kind};
 pub fn validate_patch<V: Input>(patch: &V, options: &Options) -> Report {
     let mut context = rules::Context::new(options);
     rules::check_patch(&mut context, patch);
-    Report { issues: context.issues }
+    Report { issues: context.into_issues(false) }
 }
 
 /// Validates a PATCH body given as JSON text, such as a request body.
@@ -146,7 +146,7 @@ pub fn apply_patch_text(customer: &str, patch: &str, options: &Options) -> Resul
 /// Checks a body's size and syntax, the two checks that come before any rule.
 fn check_patch_text(text: &str, options: &Options) -> Result<(), Issue> {
     if text.len() > options.max_bytes {
-        let kind = IssueKind::BodyTooLarge { maximum: options.max_bytes, actual: text.len() };
+        let kind = IssueKind::BodyTooLarge { maximum: options.max_bytes, actual: text.len(), exact: true };
         return Err(Issue { pointer: Pointer::root(), severity: Severity::Error, kind });
     }
     raw::scan(text).map_err(|error| syntax_issue(error, Subject::Patch))

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::rules::{check_patch, Change, Context, Update};
+use crate::rules::{check_duplicate_keys, check_patch, Change, Context, Update};
 use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
 /// Validates `patch` and applies it to `customer`, returning the updated customer.
@@ -26,8 +26,7 @@ where
     let customer = read_customer(&mut context, customer, merges_metadata);
 
     let (Some(changes), Some(customer)) = (changes, customer) else {
-        context.issues.retain(|issue| issue.severity == crate::Severity::Error);
-        return Err(Report { issues: context.issues });
+        return Err(Report { issues: context.into_issues(true) });
     };
     Ok(merge_customer(customer, changes, builder))
 }
@@ -55,6 +54,9 @@ fn read_customer<V: Input>(context: &mut Context<'_>, customer: &V, merges_metad
     };
 
     let errors_before = context.error_count();
+    // A key repeated in stored JSON text would leave the merge to change one occurrence while
+    // readers that keep the last value see the other, so it is an error rather than a guess.
+    check_duplicate_keys::<V, _>(context, &root, Subject::Customer, &fields);
     let mut metadata = Vec::new();
     for (key, value) in &fields {
         let name = V::key_text(key);
@@ -78,6 +80,7 @@ fn read_customer<V: Input>(context: &mut Context<'_>, customer: &V, merges_metad
             context.error(&path, IssueKind::NotAnObject { subject: Subject::CustomerMetadata, received });
             continue;
         };
+        check_duplicate_keys::<V, _>(context, &path, Subject::Customer, &entries);
         for (metadata_key, metadata_value) in &entries {
             if metadata_value.kind() == Kind::Unreadable {
                 let metadata_name = V::key_text(metadata_key);

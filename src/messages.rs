@@ -21,7 +21,7 @@ pub fn error_summary(issues: &[Issue], locale: Locale) -> String {
         return String::new();
     };
     let count = issues.len();
-    let concerns_customer = first.kind.params().iter().any(|(name, value)| *name == "subject" && *value == crate::Param::Str("customer".into()));
+    let concerns_customer = first.kind.concerns_customer();
     let pointer = first.pointer.to_string();
     match locale {
         Locale::De => {
@@ -261,8 +261,15 @@ fn english(kind: &IssueKind) -> String {
             let what = if subject.is_customer() { "The customer" } else { "The PATCH body" };
             format!("{what} is not valid JSON: {} at line {line}, column {column}.", syntax_problem(*problem, Locale::En))
         }
-        IssueKind::DuplicateKey { key } => {
+        IssueKind::DuplicateKey { key, subject: Subject::Customer | Subject::CustomerMetadata } => format!(
+            "The stored customer repeats the key \"{}\" in this object, so a merge cannot tell which value to change. Fix the stored customer.",
+            shorten(key)
+        ),
+        IssueKind::DuplicateKey { key, .. } => {
             format!("The key \"{}\" occurs more than once in this object, and parsers disagree on which value wins. Send it once.", shorten(key))
+        }
+        IssueKind::TooManyIssues { maximum, dropped } => {
+            format!("The body has {dropped} more issues than the {maximum} listed. Fix those first, then validate again.")
         }
         IssueKind::Unreadable { .. } => {
             "This value of the customer could not be read, because a getter or proxy threw. Pass the customer as plain data, such as a copy made with structuredClone.".to_owned()
@@ -271,8 +278,9 @@ fn english(kind: &IssueKind) -> String {
             let (what, alternative) = if subject.is_customer() { ("The customer", "applyPatch") } else { ("The PATCH body", "validatePatch or applyPatch") };
             format!("{what} must be JSON text here, but it is {}. Pass the raw text, or use {alternative} for parsed objects.", english_kind(*received))
         }
-        IssueKind::BodyTooLarge { maximum, actual } => {
-            format!("The PATCH body has {actual} bytes, more than the limit of {maximum}. Send a smaller body.")
+        IssueKind::BodyTooLarge { maximum, actual, exact } => {
+            let size = if *exact { format!("{actual} bytes") } else { format!("at least {actual} bytes") };
+            format!("The PATCH body has {size}, more than the limit of {maximum}. Send a smaller body.")
         }
     }
 }
@@ -361,8 +369,16 @@ fn german(kind: &IssueKind) -> String {
             let what = if subject.is_customer() { "Der Kunde" } else { "Der PATCH-Body" };
             format!("{what} ist kein gültiges JSON: {} in Zeile {line}, Spalte {column}.", syntax_problem(*problem, Locale::De))
         }
-        IssueKind::DuplicateKey { key } => {
-            format!("Der Schlüssel „{}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.", shorten(key))
+        IssueKind::DuplicateKey { key, subject: Subject::Customer | Subject::CustomerMetadata } => format!(
+            "Der gespeicherte Kunde enthält den Schlüssel „{}“ in diesem Objekt mehrfach, daher ist beim Zusammenführen unklar, welcher Wert sich ändert. Korrigieren Sie den gespeicherten Kunden.",
+            shorten(key)
+        ),
+        IssueKind::DuplicateKey { key, .. } => format!(
+            "Der Schlüssel „{}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.",
+            shorten(key)
+        ),
+        IssueKind::TooManyIssues { maximum, dropped } => {
+            format!("Der Body enthält {dropped} weitere Probleme über die {maximum} aufgeführten hinaus. Beheben Sie zuerst diese und prüfen Sie dann erneut.")
         }
         IssueKind::Unreadable { .. } => {
             "Dieser Wert des Kunden ließ sich nicht lesen, weil ein Getter oder Proxy einen Fehler geworfen hat. Übergeben Sie den Kunden als einfache Daten, etwa als Kopie mit structuredClone.".to_owned()
@@ -372,8 +388,9 @@ fn german(kind: &IssueKind) -> String {
             let alternative = if subject.is_customer() { "applyPatch" } else { "validatePatch oder applyPatch" };
             format!("Erwartet wird {what} als JSON-Text, erhalten wurde aber {}. Übergeben Sie den Rohtext oder verwenden Sie {alternative} für bereits geparste Objekte.", german_kind(*received))
         }
-        IssueKind::BodyTooLarge { maximum, actual } => {
-            format!("Der PATCH-Body hat {actual} Bytes, mehr als die Grenze von {maximum}. Senden Sie einen kleineren Body.")
+        IssueKind::BodyTooLarge { maximum, actual, exact } => {
+            let size = if *exact { format!("{actual} Bytes") } else { format!("mindestens {actual} Bytes") };
+            format!("Der PATCH-Body hat {size}, mehr als die Grenze von {maximum}. Senden Sie einen kleineren Body.")
         }
     }
 }

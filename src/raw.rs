@@ -56,8 +56,8 @@ pub struct SyntaxError {
 
 /// An open array or object during [`scan`].
 enum Frame {
-    /// An object and the byte range of its latest key, quotes included.
-    Object { key: (usize, usize) },
+    /// An object and the byte range of its latest key, quotes included, once one is read.
+    Object { key: Option<(usize, usize)> },
     /// An array and the index of its latest element.
     Array { index: usize },
 }
@@ -77,9 +77,14 @@ pub fn scan(text: &str) -> Result<(), SyntaxError> {
                 if bytes.get(position) == Some(&b'}') {
                     position += 1;
                 } else {
+                    // The object is entered before its first key is read, so that an error in
+                    // that key points at the object.
+                    stack.push(Frame::Object { key: None });
                     match scan_member_key(bytes, position) {
                         Ok((key, after)) => {
-                            stack.push(Frame::Object { key });
+                            if let Some(Frame::Object { key: latest }) = stack.last_mut() {
+                                *latest = Some(key);
+                            }
                             position = after;
                             continue 'value;
                         }
@@ -123,7 +128,7 @@ pub fn scan(text: &str) -> Result<(), SyntaxError> {
             match (frame, bytes.get(position)) {
                 (Frame::Object { key }, Some(b',')) => match scan_member_key(bytes, skip_whitespace(bytes, position + 1)) {
                     Ok((next_key, after)) => {
-                        *key = next_key;
+                        *key = Some(next_key);
                         position = after;
                         continue 'value;
                     }
@@ -264,22 +269,30 @@ fn skip_whitespace(bytes: &[u8], mut index: usize) -> usize {
     index
 }
 
+/// Returns the line and the column in UTF-16 code units, both counted from 1, of a byte offset.
+/// Lines end with LF, CRLF or a lone CR, as editors count them.
+pub(crate) fn line_and_column(text: &str, position: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..position.min(text.len())];
+    let ends_line = |index: usize| before[index] == b'\n' || (before[index] == b'\r' && text.as_bytes().get(index + 1) != Some(&b'\n'));
+    let line = (0..before.len()).filter(|index| ends_line(*index)).count() + 1;
+    let line_start = (0..before.len()).rev().find(|index| ends_line(*index)).map_or(0, |index| index + 1);
+    // The position may fall inside a multi-byte character; count the whole characters before it.
+    let column = String::from_utf8_lossy(&before[line_start..]).encode_utf16().count() + 1;
+    (line, column)
+}
+
 /// Builds the error for a failed scan, with line, column and the pointer of the innermost
 /// container entered. Only the failure path pays for this.
 fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Frame]) -> SyntaxError {
-    let position = position.min(text.len());
-    let before = &text.as_bytes()[..position];
-    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|byte| *byte == b'\n').map_or(0, |index| index + 1);
-    // The position may fall inside a multi-byte character; count the whole characters before it.
-    let column_text = String::from_utf8_lossy(&before[line_start..]);
-    let column = column_text.encode_utf16().count() + 1;
+    let (line, column) = line_and_column(text, position);
 
     // The pointer runs through the latest key or index of every container but the innermost.
     let mut segments: Vec<Text<'static>> = Vec::with_capacity(stack.len());
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         segments.push(match frame {
-            Frame::Object { key: (start, end) } => decode_string(&text[*start..*end]).into_owned(),
+            Frame::Object { key: Some((start, end)) } => decode_string(&text[*start..*end]).into_owned(),
+            // A container holds another only once a key is read, so this is never reached.
+            Frame::Object { key: None } => Text::from(""),
             Frame::Array { index } => Text::from(index.to_string()),
         });
     }
@@ -582,6 +595,21 @@ mod tests {
         assert_eq!(error.problem, SyntaxProblem::ExpectedKey);
         assert_eq!((error.line, error.column), (2, 25));
         assert_eq!(error.pointer.as_str(), Some("/metadata"));
+    }
+
+    #[test]
+    fn error_in_first_key_points_at_object() {
+        for text in [r#"{"metadata":{,}}"#, r#"{"metadata":{"a" "x"}}"#, r#"{"metadata":{a:1}}"#, r#"{"metadata":{"#] {
+            assert_eq!(error_of(text).pointer.as_str(), Some("/metadata"), "{text}");
+        }
+    }
+
+    #[test]
+    fn lone_carriage_return_breaks_lines() {
+        let error = error_of("{\"a\":1,\r\"b\":x}");
+        assert_eq!((error.line, error.column), (2, 5));
+        let error = error_of("{\"a\":1,\r\n\"b\":x}");
+        assert_eq!((error.line, error.column), (2, 5));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(crate) fn check_group<V: Input>(context: &mut Context<'_>, path: &Path<'_>, 
     };
 
     let errors_before = context.error_count();
-    check_duplicate_keys::<V, _>(context, path, &entries);
+    check_duplicate_keys::<V, _>(context, path, Subject::Patch, &entries);
     let mut seen = Vec::with_capacity(schema.fields.len());
     let mut members = Vec::with_capacity(entries.len());
     for (key, member) in entries {

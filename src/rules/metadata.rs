@@ -36,7 +36,7 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
 pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: &Path<'_>, entries: Vec<(V::Key, Option<V>)>) -> Option<Vec<(V::Key, Option<V>)>> {
     let limits = context.options.limits;
     let errors_before = context.error_count();
-    check_duplicate_keys::<V, _>(context, path, &entries);
+    check_duplicate_keys::<V, _>(context, path, Subject::Patch, &entries);
     if let Some(maximum) = limits.max_metadata_keys.filter(|maximum| entries.len() > *maximum) {
         context.error(path, IssueKind::TooManyKeys { maximum, actual: entries.len() });
     }

@@ -16,41 +16,74 @@ pub(crate) use patch::{check_field, check_patch};
 use std::collections::HashSet;
 
 use crate::fields::Field;
-use crate::{Input, Issue, IssueKind, Options, Path, Severity, Text};
+use crate::{Input, Issue, IssueKind, Options, Path, Severity, Subject, Text};
 
 /// The options of a validation and the issues found so far.
 pub(crate) struct Context<'o> {
     pub(crate) options: &'o Options,
-    pub(crate) issues: Vec<Issue>,
+    issues: Vec<Issue>,
+    errors: usize,
+    dropped: usize,
 }
+
+/// The most issues one call reports. A 1 MiB body can hold hundreds of thousands of mistakes,
+/// and listing each would cost seconds and hundreds of megabytes; past this count, one final
+/// `validation_failed` issue says how many more there were.
+pub const MAX_ISSUES: usize = 1000;
 
 impl<'o> Context<'o> {
     pub(crate) fn new(options: &'o Options) -> Self {
-        Context { options, issues: Vec::new() }
+        Context { options, issues: Vec::new(), errors: 0, dropped: 0 }
     }
 
     /// Records an error at `path`.
     pub(crate) fn error(&mut self, path: &Path<'_>, kind: IssueKind) {
-        self.issues.push(Issue { pointer: path.to_pointer(), severity: Severity::Error, kind });
+        self.record(path, Severity::Error, kind);
     }
 
     /// Records a warning at `path`, or an error when the options are strict.
     pub(crate) fn warning(&mut self, path: &Path<'_>, kind: IssueKind) {
         let severity = if self.options.strict { Severity::Error } else { Severity::Warning };
+        self.record(path, severity, kind);
+    }
+
+    fn record(&mut self, path: &Path<'_>, severity: Severity, kind: IssueKind) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.issues.len() >= MAX_ISSUES {
+            self.dropped += 1;
+            return;
+        }
         self.issues.push(Issue { pointer: path.to_pointer(), severity, kind });
     }
 
-    /// Returns the number of errors so far.
+    /// Returns the number of errors so far, those past [`MAX_ISSUES`] included.
     pub(crate) fn error_count(&self) -> usize {
-        self.issues.iter().filter(|issue| issue.severity == Severity::Error).count()
+        self.errors
+    }
+
+    /// Returns the issues, with a final one that counts those past [`MAX_ISSUES`], and only
+    /// the errors when `errors_only`.
+    pub(crate) fn into_issues(self, errors_only: bool) -> Vec<Issue> {
+        let mut issues = self.issues;
+        if errors_only {
+            issues.retain(|issue| issue.severity == Severity::Error);
+        }
+        if self.dropped > 0 {
+            let kind = IssueKind::TooManyIssues { maximum: MAX_ISSUES, dropped: self.dropped };
+            issues.push(Issue { pointer: crate::Pointer::root(), severity: Severity::Error, kind });
+        }
+        issues
     }
 }
 
-/// Reports each repeat of a key in one object as `duplicate_key`, at the repeat.
+/// Reports each repeat of a key in one object of the patch or the customer as `duplicate_key`,
+/// at the repeat.
 ///
 /// Only JSON text can repeat a key. `JSON.parse` keeps the last value and other parsers the
 /// first, so a repeat is how two services can be made to read different bodies.
-pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path: &Path<'_>, entries: &[(V::Key, T)]) {
+pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path: &Path<'_>, subject: Subject, entries: &[(V::Key, T)]) {
     if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
         return;
     }
@@ -61,7 +94,7 @@ pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path:
         for (index, (key, _)) in entries.iter().enumerate() {
             let name = V::key_text(key);
             if entries[..index].iter().any(|(earlier, _)| V::key_text(earlier) == name) {
-                context.error(&path.join(&name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
+                context.error(&path.join(&name), IssueKind::DuplicateKey { key: name.clone().into_owned(), subject });
             }
         }
         return;
@@ -70,7 +103,7 @@ pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path:
     let mut seen: HashSet<&Text<'_>> = HashSet::with_capacity(names.len());
     for name in &names {
         if !seen.insert(name) {
-            context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned() });
+            context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned(), subject });
         }
     }
 }

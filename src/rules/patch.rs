@@ -26,7 +26,7 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
     };
 
     let errors_before = context.error_count();
-    check_duplicate_keys::<V, _>(context, &root, &entries);
+    check_duplicate_keys::<V, _>(context, &root, Subject::Patch, &entries);
     let mut changes = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         // A field set to `undefined` is absent, as JSON.stringify would drop it.

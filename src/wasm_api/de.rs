@@ -9,7 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
 use crate::json::push_string_literal;
-use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, RawValue, Severity, Subject, Text};
+use crate::raw::line_and_column;
+use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, RawValue, Report, Severity, Subject, Text};
 
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
@@ -59,6 +60,14 @@ impl CallScope {
         let depth = CALL_DEPTH.with(|depth| depth.replace(depth.get() + 1));
         CallScope { mark: js::begin_call(depth == 0) }
     }
+}
+
+/// Forgets every level and every call still counted, for the package's wrapper to call when no
+/// call is running any more. A call that an exception left through WebAssembly frames never
+/// ended its scope, and would otherwise keep its levels, and so the caller's objects, alive.
+pub(crate) fn release_all_levels() {
+    CALL_DEPTH.with(|depth| depth.set(0));
+    js::end_call(0);
 }
 
 impl Drop for CallScope {
@@ -189,6 +198,8 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
     }
     match kind {
         Kind::Number => left.handle().as_f64().is_some_and(f64::is_nan) && right.handle().as_f64().is_some_and(f64::is_nan),
+        // Records loaded from a database often carry dates, and two copies of one are equal.
+        Kind::Date => js::same_time(left.handle(), right.handle()),
         Kind::Array => {
             let left_items: &Array = left.handle().unchecked_ref();
             let right_items: &Array = right.handle().unchecked_ref();
@@ -378,34 +389,87 @@ pub(super) fn type_error(message: &str) -> JsValue {
     js::TypeError::new(message).into()
 }
 
+/// JSON text copied out of JavaScript.
+pub(crate) struct JsonText {
+    /// The text, with each raw lone surrogate written as an escape.
+    pub(crate) text: String,
+    /// The byte offsets in `text` of the escapes written for raw lone surrogates.
+    escapes: Vec<usize>,
+}
+
+impl JsonText {
+    /// Moves the columns of `invalid_json` issues back to the caller's text, where each
+    /// escape written for a raw lone surrogate was one code unit instead of six.
+    pub(crate) fn correct_columns(&self, report: &mut Report) {
+        if self.escapes.is_empty() {
+            return;
+        }
+        let escapes: Vec<(usize, usize)> = self.escapes.iter().map(|offset| line_and_column(&self.text, *offset)).collect();
+        for issue in &mut report.issues {
+            if let IssueKind::InvalidJson { line, column, .. } = &mut issue.kind {
+                let before = escapes.iter().filter(|(escape_line, escape_column)| escape_line == line && escape_column < column).count();
+                *column -= 5 * before;
+            }
+        }
+    }
+}
+
 /// Copies JSON text out of JavaScript, or returns the issue that stops it from being read.
 ///
-/// A string longer than `max_bytes` UTF-16 code units is rejected before it is copied, because
-/// its UTF-8 form can only be longer. The exact byte count is checked after the copy.
-pub(crate) fn read_json_text(value: &JsValue, max_bytes: Option<usize>, subject: Subject) -> Result<String, Issue> {
+/// `max_bytes` bounds the size in bytes of UTF-8, which a string longer than `max_bytes` UTF-16
+/// code units always exceeds; such a string is rejected before it is copied.
+pub(crate) fn read_json_text(value: &JsValue, max_bytes: Option<usize>, subject: Subject) -> Result<JsonText, Issue> {
     let issue = |kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind };
     let Some(string) = value.dyn_ref::<JsString>() else {
         return Err(issue(IssueKind::NotText { subject, received: kind_of(value) }));
     };
     let units = string.length() as usize;
     if let Some(maximum) = max_bytes.filter(|maximum| units > *maximum) {
-        return Err(issue(IssueKind::BodyTooLarge { maximum, actual: units }));
+        return Err(issue(IssueKind::BodyTooLarge { maximum, actual: units, exact: false }));
     }
 
     let well_formed = string.unchecked_ref::<js::WellFormedString>().is_well_formed().unwrap_or_else(|_| string.is_valid_utf16());
-    if well_formed {
-        return Ok(value.as_string().unwrap_or_default());
-    }
+    let text = if well_formed {
+        JsonText { text: value.as_string().unwrap_or_default(), escapes: Vec::new() }
+    } else {
+        escape_lone_surrogates(&string.iter().collect::<Vec<u16>>())
+    };
 
-    // Copying would turn a raw lone surrogate into U+FFFD. Inside a JSON string the escape
-    // `\udXXX` means the same code unit, so the rules still see it and report it.
-    let units: Vec<u16> = string.iter().collect();
-    let mut text = String::with_capacity(units.len() + 16);
-    for decoded in char::decode_utf16(units) {
-        match decoded {
-            Ok(character) => text.push(character),
-            Err(lone) => text.push_str(&format!("\\u{:04x}", lone.unpaired_surrogate())),
-        }
+    // A lone surrogate counts as the three bytes of U+FFFD, as TextEncoder writes it, though
+    // its escape here takes six.
+    let size = text.text.len() - 3 * text.escapes.len();
+    if let Some(maximum) = max_bytes.filter(|maximum| size > *maximum) {
+        return Err(issue(IssueKind::BodyTooLarge { maximum, actual: size, exact: true }));
     }
     Ok(text)
+}
+
+/// Writes UTF-16 text with lone surrogates as UTF-8 text that JSON reads the same way.
+///
+/// Copying the string as it is would turn each lone surrogate into U+FFFD. Inside a JSON string,
+/// the escape `\udXXX` means the same code unit, so the rules still see it and report it. After
+/// an odd number of backslashes the surrogate is itself escaped, which JSON does not allow, so
+/// it becomes U+FFFD there and the scan reports the invalid escape.
+fn escape_lone_surrogates(units: &[u16]) -> JsonText {
+    let mut text = String::with_capacity(units.len() + 16);
+    let mut escapes = Vec::new();
+    let mut backslashes = 0usize;
+    for decoded in char::decode_utf16(units.iter().copied()) {
+        match decoded {
+            Ok(character) => {
+                backslashes = if character == '\\' { backslashes + 1 } else { 0 };
+                text.push(character);
+            }
+            Err(_) if backslashes % 2 == 1 => {
+                backslashes = 0;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+            Err(lone) => {
+                backslashes = 0;
+                escapes.push(text.len());
+                let _ = write!(text, "\\u{:04x}", lone.unpaired_surrogate());
+            }
+        }
+    }
+    JsonText { text, escapes }
 }

@@ -21,6 +21,9 @@ extern "C" {
     #[wasm_bindgen(js_name = describeEntry)]
     pub fn describe_entry(level: u32, index: u32) -> Option<String>;
 
+    #[wasm_bindgen(js_name = sameTime)]
+    pub fn same_time(left: &JsValue, right: &JsValue) -> bool;
+
     #[wasm_bindgen(js_name = valueAt)]
     pub fn value_at(level: u32, index: u32) -> JsValue;
 

@@ -13,7 +13,7 @@ mod ser;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{apply_patch, apply_patch_text, create_patch, validate_patch, validate_patch_text, Report, Subject};
+use crate::{apply_patch, apply_patch_text, create_patch, validate_patch, validate_patch_text, Options, Report, Subject};
 
 use de::{parse_options, read_json_text, CallScope, JsInput, JsOutput};
 
@@ -69,7 +69,12 @@ pub fn create_patch_js(original: JsValue, edited: JsValue, options: JsValue) -> 
 pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
     let options = parse_options(&options)?;
     let report = match read_json_text(&text, Some(options.max_bytes), Subject::Patch) {
-        Ok(text) => validate_patch_text(&text, &options),
+        Ok(text) => {
+            // read_json_text checked the size already, on the caller's text.
+            let mut report = validate_patch_text(&text.text, &Options { max_bytes: usize::MAX, ..options });
+            text.correct_columns(&mut report);
+            report
+        }
         Err(issue) => Report { issues: vec![issue] },
     };
     Ok(ser::validation_result(&report, options.locale))
@@ -84,7 +89,18 @@ pub fn apply_patch_json_js(customer: JsValue, patch: JsValue, options: JsValue) 
     let patch = read_json_text(&patch, Some(options.max_bytes), Subject::Patch);
     let customer = read_json_text(&customer, None, Subject::Customer);
     let outcome = match (customer, patch) {
-        (Ok(customer), Ok(patch)) => apply_patch_text(&customer, &patch, &options),
+        (Ok(customer), Ok(patch)) => {
+            // read_json_text checked the size already, on the caller's text.
+            let outcome = apply_patch_text(&customer.text, &patch.text, &Options { max_bytes: usize::MAX, ..options });
+            outcome.map_err(|mut report| {
+                // Each text corrects only the columns of its own syntax errors.
+                let (mut patch_report, mut customer_report) = split_by_subject(report.issues);
+                patch.correct_columns(&mut patch_report);
+                customer.correct_columns(&mut customer_report);
+                report = Report { issues: patch_report.issues.into_iter().chain(customer_report.issues).collect() };
+                report
+            })
+        }
         (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
     };
     match outcome {
@@ -94,6 +110,12 @@ pub fn apply_patch_json_js(customer: JsValue, patch: JsValue, options: JsValue) 
             Ok(None)
         }
     }
+}
+
+/// Splits issues into those about the patch and those about the stored customer.
+fn split_by_subject(issues: Vec<crate::Issue>) -> (Report, Report) {
+    let (customer, patch): (Vec<_>, Vec<_>) = issues.into_iter().partition(|issue| issue.kind.concerns_customer());
+    (Report { issues: patch }, Report { issues: customer })
 }
 
 /// Returns the issues of the last failed merge as JSON text of `{ issues, message }`, once.
@@ -117,6 +139,13 @@ pub fn patch_json_schema_js() -> JsValue {
     let text = crate::patch_json_schema().to_string();
     // The core prints valid JSON, which a unit test of the schema checks.
     js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+/// Releases the object levels of finished calls. The package's wrapper calls it when its
+/// outermost call returns or throws.
+#[wasm_bindgen(js_name = releaseLevels)]
+pub fn release_levels_js() {
+    de::release_all_levels();
 }
 
 /// Returns the size of the module's linear memory in bytes, for watching it in production.

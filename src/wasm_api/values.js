@@ -89,6 +89,15 @@ export function endCall(mark) {
   levels.length = mark;
 }
 
+/** Returns whether two Date objects hold the same time; false for anything else. */
+export function sameTime(left, right) {
+  try {
+    return Object.is(Date.prototype.getTime.call(left), Date.prototype.getTime.call(right));
+  } catch {
+    return false;
+  }
+}
+
 /** Returns value `index` of a described level. */
 export function valueAt(level, index) {
   return levels[level][index];

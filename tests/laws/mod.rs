@@ -224,7 +224,9 @@ fn check_rejected(case: &Case, report: &Report, rejection: &Report) -> Result<()
     if rejected_patch_errors != patch_errors {
         return Err(format!("apply and validate disagree on the patch's errors:\n{rejection}\n---\n{report}"));
     }
-    let customer_is_usable = !has_duplicate_keys(&case.customer) && reference_merge(&case.customer, &last_wins(&case.patch)).is_some();
+    // A stored customer that repeats a key, at the top or in its metadata, is rejected.
+    let repeats_keys = has_duplicate_keys(&case.customer) || case.customer.get("metadata").is_some_and(has_duplicate_keys);
+    let customer_is_usable = !repeats_keys && reference_merge(&case.customer, &last_wins(&case.patch)).is_some();
     if report.is_valid() && customer_is_usable {
         return Err(format!("apply rejected a valid patch on a usable customer:\n{rejection}"));
     }
@@ -239,7 +241,7 @@ fn has_duplicate_keys(value: &Json) -> bool {
 }
 
 fn is_customer_issue(issue: &Issue) -> bool {
-    matches!(issue.kind, brp_customer_patch::IssueKind::NotAnObject { subject, .. } if subject.is_customer())
+    issue.kind.concerns_customer()
 }
 
 /// Checks that an issue's pointer names a value in `document`. A `required` issue names a

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { applyPatch, checkEic, PatchError, validatePatch } from "brp-customer-patch";
+import { applyPatch, checkEic, createPatch, PatchError, validatePatch } from "brp-customer-patch";
 
 /** Asserts that the module still handles a valid call correctly. */
 function assertStillWorks() {
@@ -96,4 +96,32 @@ test("getter that calls the package again", () => {
     metadata: { b: "2" },
   };
   assert.deepEqual(applyPatch(customer, { metadata: { a: "1" } }), { id: "c", extra: 5, metadata: { b: "2", a: "1" } });
+});
+
+test("createPatch keeps equal dates", () => {
+  const customer = { id: "c", status: "active", updated_at: new Date(0), metadata: {} };
+  assert.deepEqual(createPatch(customer, structuredClone(customer)), {});
+  const later = { ...customer, updated_at: new Date(1) };
+  assert.throws(() => createPatch(customer, later), (error) => error.issues[0].code === "unknown_field");
+});
+
+test("later calls work after a nested stack overflow", () => {
+  let depth = 0;
+  const patch = {
+    get metadata() {
+      depth += 1;
+      validatePatch(patch);
+      return {};
+    },
+  };
+  // Where the stack runs out decides whether a getter catches the overflow or it reaches the
+  // caller; either is fine, as long as the module keeps working.
+  try {
+    assert.equal(typeof validatePatch(patch).valid, "boolean");
+  } catch (error) {
+    assert.ok(error instanceof RangeError, `expected a RangeError, got ${error}`);
+  }
+  assert.ok(depth > 10, `recursed ${depth} times`);
+  assertStillWorks();
+  assert.deepEqual(applyPatch({ id: "c" }, { status: "active" }), { id: "c", status: "active" });
 });

@@ -60,3 +60,49 @@ test("unknown options are TypeErrors", () => {
   assert.throws(() => validatePatchJson("{}", { limits: { maxKeys: 1 } }), TypeError);
   assert.throws(() => validatePatchJson("{}", { maxBytes: -1 }), { message: "options.maxBytes must be a non-negative whole number or undefined, not -1." });
 });
+
+test("escaped raw lone surrogate is invalid JSON", () => {
+  const body = '{"metadata":{"k":"\\\uD800"}}';
+  assert.throws(() => JSON.parse(body), SyntaxError);
+  const result = validatePatchJson(body);
+  assert.deepEqual(result.errors.map((issue) => [issue.code, issue.pointer]), [["invalid_json", "/metadata"]]);
+
+  const evenBackslashes = '{"metadata":{"k":"\\\\\uD800"}}';
+  assert.deepEqual(validatePatchJson(evenBackslashes).errors.map((issue) => [issue.code, issue.pointer]), [["invalid_format", "/metadata/k"]]);
+});
+
+test("columns count a raw lone surrogate once", () => {
+  for (const [body, column] of [['{"\uD800":1,}', 8], ['{"\uD800\uD800":1,}', 9], ['{"a":"\uDC00", x}', 11]]) {
+    const [issue] = validatePatchJson(body).errors;
+    assert.equal(issue.code, "invalid_json", body);
+    assert.equal(issue.params.column, column, body);
+  }
+});
+
+test("size limit counts UTF-8 bytes", () => {
+  const body = `{"metadata":{"k":"${"\u00e4".repeat(10)}"}}`;
+  assert.equal(body.length, 31);
+  const early = validatePatchJson(body, { maxBytes: 30 }).errors[0];
+  assert.deepEqual(early.params, { maximum: 30, actual: 31 });
+  assert.match(early.message, /has at least 31 bytes/);
+
+  const exact = validatePatchJson(body, { maxBytes: 40 }).errors[0];
+  assert.deepEqual(exact.params, { maximum: 40, actual: 41 });
+  assert.match(exact.message, /has 41 bytes,/);
+  assert.equal(validatePatchJson(body, { maxBytes: 41 }).valid, true);
+
+  const lone = '{"metadata":{"k":"\uD800"}}';
+  assert.equal(new TextEncoder().encode(lone).length, 24);
+  assert.equal(validatePatchJson(lone, { maxBytes: 24 }).errors[0].code, "invalid_format");
+});
+
+test("issues stop at one thousand", () => {
+  const body = `{${Array.from({ length: 2_000 }, () => '"x":0').join(",")}}`;
+  const { errors } = validatePatchJson(body);
+  assert.equal(errors.length, 1_001);
+  const last = errors.at(-1);
+  assert.equal(last.code, "validation_failed");
+  assert.equal(last.pointer, "");
+  // 1,999 repeats and 2,000 unknown fields, of which the first 1,000 issues are listed.
+  assert.deepEqual(last.params, { maximum: 1000, dropped: 2_999 });
+});
