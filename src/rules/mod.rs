@@ -26,9 +26,9 @@ pub(crate) struct Context<'o> {
     dropped: usize,
 }
 
-/// The most issues one call reports. A 1 MiB body can hold hundreds of thousands of mistakes,
-/// and listing each would cost seconds and hundreds of megabytes; past this count, one final
-/// `validation_failed` issue says how many more there were.
+/// Maximum number of issues one call lists. A 1 MiB body can hold hundreds of thousands of
+/// mistakes, and listing each would cost seconds and hundreds of megabytes. Past this count,
+/// one final `validation_failed` issue states how many more there were.
 pub const MAX_ISSUES: usize = 1000;
 
 impl<'o> Context<'o> {

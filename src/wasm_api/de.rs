@@ -416,8 +416,8 @@ impl JsonText {
 
 /// Copies JSON text out of JavaScript, or returns the issue that stops it from being read.
 ///
-/// `max_bytes` bounds the size in bytes of UTF-8, which a string longer than `max_bytes` UTF-16
-/// code units always exceeds; such a string is rejected before it is copied.
+/// `max_bytes` bounds the size in bytes of UTF-8. A string of more than `max_bytes` UTF-16 code
+/// units always exceeds it, so such a string is rejected before it is copied.
 pub(crate) fn read_json_text(value: &JsValue, max_bytes: Option<usize>, subject: Subject) -> Result<JsonText, Issue> {
     let issue = |kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind };
     let Some(string) = value.dyn_ref::<JsString>() else {
