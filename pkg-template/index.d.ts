@@ -84,7 +84,7 @@ export interface Options {
   limits?: Limits;
   /**
    * Maximum size in bytes of UTF-8 of a PATCH body given as text to `validatePatchJson` or
-   * `applyPatchJson`; a larger body is rejected as `value_too_large` before it is parsed.
+   * `applyPatchJson`. A larger body is rejected as `value_too_large` before it is parsed.
    * Default 1048576 (1 MiB).
    */
   maxBytes?: number;
@@ -111,7 +111,7 @@ export interface EicResult {
  * Thrown by `applyPatch` and `applyPatchJson` when the patch or the customer is invalid, and by
  * `createPatch` when a patch cannot express the difference between the customers. A panic
  * inside the module also gives one issue with code `validation_failed`, whose `params.panic` is
- * the panic message; the module is then re-instantiated, so later calls work.
+ * the panic message. The module is then instantiated again, so later calls work.
  */
 export declare class PatchError extends Error {
   readonly name: "PatchError";
@@ -124,7 +124,8 @@ export declare class PatchError extends Error {
 /**
  * Validates a PATCH body of any type and returns every error and warning. Never throws for any
  * patch; throws `TypeError` only when `options` is malformed. A panic inside the module is
- * returned as one error with code `validation_failed`.
+ * returned as one error with code `validation_failed`. At most 1,000 issues are listed; past
+ * that, a last `validation_failed` issue gives the number left out in `params.dropped`.
  */
 export declare function validatePatch(patch: unknown, options?: Options): ValidationResult;
 

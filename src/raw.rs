@@ -170,10 +170,10 @@ fn scan_member_key(bytes: &[u8], position: usize) -> Result<((usize, usize), usi
 }
 
 /// Returns the offset of the first `"` or `\\` at or after `index`, or of a control character
-/// when `controls` is set; `bytes.len()` when there is none.
+/// when `controls` is set. Returns `bytes.len()` when there is none.
 ///
-/// Strings are most of a body, so this looks at eight bytes per step: a byte of a word is
-/// flagged by the usual trick of subtracting 1 from each byte and testing its top bit.
+/// Strings are most of a body, so this looks at eight bytes per step. A matching byte of a
+/// word is flagged by the usual trick of subtracting 1 from each byte and testing its top bit.
 fn next_special(bytes: &[u8], mut index: usize, controls: bool) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -291,7 +291,7 @@ fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Fr
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         segments.push(match frame {
             Frame::Object { key: Some((start, end)) } => decode_string(&text[*start..*end]).into_owned(),
-            // A container holds another only once a key is read, so this is never reached.
+            // A container contains another only once a key is read, so this is never reached.
             Frame::Object { key: None } => Text::from(""),
             Frame::Array { index } => Text::from(index.to_string()),
         });
