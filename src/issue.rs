@@ -403,7 +403,14 @@ impl IssueKind {
             | IssueKind::KeyTooLong { maximum, actual }
             | IssueKind::ValueTooLong { maximum, actual }
             | IssueKind::BodyTooLarge { maximum, actual, .. } => {
-                vec![("maximum", Param::Number(*maximum)), ("actual", Param::Number(*actual))]
+                // The option that set the limit, because a key and its value share a pointer.
+                let limit = match self {
+                    IssueKind::TooManyKeys { .. } => "maxMetadataKeys",
+                    IssueKind::KeyTooLong { .. } => "maxKeyLength",
+                    IssueKind::ValueTooLong { .. } => "maxValueLength",
+                    _ => "maxBytes",
+                };
+                vec![("maximum", Param::Number(*maximum)), ("actual", Param::Number(*actual)), ("limit", Param::Str(limit.into()))]
             }
             IssueKind::EmptyKey => vec![("minimum", Param::Number(1))],
             IssueKind::EicNoCheckCharacter | IssueKind::LoneSurrogate => Vec::new(),

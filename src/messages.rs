@@ -110,34 +110,35 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// Describes a JSON syntax error in `locale`.
+/// Describes a JSON syntax error in `locale`. The German text is worded to follow "In Zeile 3,
+/// Spalte 20", as the message of an `invalid_json` issue uses it.
 pub fn syntax_problem(problem: SyntaxProblem, locale: Locale) -> &'static str {
     let german = locale == Locale::De;
     match (problem, german) {
         (SyntaxProblem::UnexpectedEnd, false) => "the text ends before the JSON value is complete",
-        (SyntaxProblem::UnexpectedEnd, true) => "der Text endet, bevor der JSON-Wert vollständig ist",
+        (SyntaxProblem::UnexpectedEnd, true) => "endet der Text, bevor der JSON-Wert vollständig ist",
         (SyntaxProblem::ExpectedValue, false) => "expected a JSON value",
-        (SyntaxProblem::ExpectedValue, true) => "hier wird ein JSON-Wert erwartet",
+        (SyntaxProblem::ExpectedValue, true) => "wird ein JSON-Wert erwartet",
         (SyntaxProblem::TrailingText, false) => "unexpected text after the JSON value",
-        (SyntaxProblem::TrailingText, true) => "unerwarteter Text nach dem JSON-Wert",
+        (SyntaxProblem::TrailingText, true) => "steht unerwarteter Text nach dem JSON-Wert",
         (SyntaxProblem::ExpectedKey, false) => "expected a key in double quotes",
-        (SyntaxProblem::ExpectedKey, true) => "hier wird ein Schlüssel in doppelten Anführungszeichen erwartet",
+        (SyntaxProblem::ExpectedKey, true) => "wird ein Schlüssel in doppelten Anführungszeichen erwartet",
         (SyntaxProblem::ExpectedColon, false) => "expected ':' after the key",
-        (SyntaxProblem::ExpectedColon, true) => "nach dem Schlüssel wird „:“ erwartet",
+        (SyntaxProblem::ExpectedColon, true) => "wird nach dem Schlüssel „:“ erwartet",
         (SyntaxProblem::ExpectedCommaOrBrace, false) => "expected ',' or '}' after an object member",
-        (SyntaxProblem::ExpectedCommaOrBrace, true) => "nach einem Objekteintrag wird „,“ oder „}“ erwartet",
+        (SyntaxProblem::ExpectedCommaOrBrace, true) => "wird nach einem Objekteintrag „,“ oder „}“ erwartet",
         (SyntaxProblem::ExpectedCommaOrBracket, false) => "expected ',' or ']' after an array element",
-        (SyntaxProblem::ExpectedCommaOrBracket, true) => "nach einem Array-Element wird „,“ oder „]“ erwartet",
+        (SyntaxProblem::ExpectedCommaOrBracket, true) => "wird nach einem Array-Element „,“ oder „]“ erwartet",
         (SyntaxProblem::UnterminatedString, false) => "a string is missing its closing quote",
-        (SyntaxProblem::UnterminatedString, true) => "einer Zeichenkette fehlt das schließende Anführungszeichen",
+        (SyntaxProblem::UnterminatedString, true) => "fehlt einer Zeichenkette das schließende Anführungszeichen",
         (SyntaxProblem::InvalidUnicodeEscape, false) => "a \\u escape needs four hex digits",
-        (SyntaxProblem::InvalidUnicodeEscape, true) => "eine \\u-Escape-Sequenz braucht vier Hexadezimalziffern",
+        (SyntaxProblem::InvalidUnicodeEscape, true) => "braucht eine \\u-Escape-Sequenz vier Hexadezimalziffern",
         (SyntaxProblem::InvalidEscape, false) => "a backslash starts an escape that JSON does not have",
-        (SyntaxProblem::InvalidEscape, true) => "ein Backslash leitet eine Escape-Sequenz ein, die es in JSON nicht gibt",
+        (SyntaxProblem::InvalidEscape, true) => "leitet ein Backslash eine Escape-Sequenz ein, die es in JSON nicht gibt",
         (SyntaxProblem::ControlCharacter, false) => "a string contains a raw control character such as a line break; escape it",
-        (SyntaxProblem::ControlCharacter, true) => "eine Zeichenkette enthält ein Steuerzeichen wie einen Zeilenumbruch; maskieren Sie es",
+        (SyntaxProblem::ControlCharacter, true) => "enthält eine Zeichenkette ein Steuerzeichen wie einen Zeilenumbruch, das maskiert werden muss",
         (SyntaxProblem::InvalidNumber, false) => "a number does not follow JSON's grammar",
-        (SyntaxProblem::InvalidNumber, true) => "eine Zahl entspricht nicht der JSON-Syntax",
+        (SyntaxProblem::InvalidNumber, true) => "entspricht eine Zahl nicht der JSON-Syntax",
     }
 }
 
@@ -367,7 +368,8 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::InvalidJson { subject, problem, line, column } => {
             let what = if subject.is_customer() { "Der Kunde" } else { "Der PATCH-Body" };
-            format!("{what} ist kein gültiges JSON: {} in Zeile {line}, Spalte {column}.", syntax_problem(*problem, Locale::De))
+            // The German descriptions continue a sentence that starts with the place.
+            format!("{what} ist kein gültiges JSON: In Zeile {line}, Spalte {column} {}.", syntax_problem(*problem, Locale::De))
         }
         IssueKind::DuplicateKey { key, subject: Subject::Customer | Subject::CustomerMetadata } => format!(
             "Der gespeicherte Kunde enthält den Schlüssel „{}“ in diesem Objekt mehrfach, daher ist beim Zusammenführen unklar, welcher Wert sich ändert. Korrigieren Sie den gespeicherten Kunden.",

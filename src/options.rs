@@ -12,12 +12,14 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// Returns the locale for a language tag such as `"de"` or `"de-AT"`.
+    /// Returns the locale for a language tag such as `"de"` or `"de-AT"`, or for an
+    /// Accept-Language value such as `"de;q=0.9, en"`.
     ///
     /// Any tag that is not German, including an empty or unknown one, gives English, so that a
     /// message is always available.
     pub fn from_tag(tag: &str) -> Locale {
-        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        // Also takes the first range of an Accept-Language header, such as "de;q=0.9, en".
+        let language = tag.split(['-', '_', ';', ',']).next().unwrap_or_default().trim();
         if language.eq_ignore_ascii_case("de") {
             Locale::De
         } else {
@@ -59,5 +61,24 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options { locale: Locale::En, strict: false, limits: Limits::default(), max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_tags_and_ranges() {
+        for tag in ["de", "DE", "de-AT", "de_DE", "de;q=0.9", "de-DE,de;q=0.9,en;q=0.8", " de "] {
+            assert_eq!(Locale::from_tag(tag), Locale::De, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn other_tags_are_english() {
+        for tag in ["", "en", "fr", "deu", "german", "en;q=0.9, de"] {
+            assert_eq!(Locale::from_tag(tag), Locale::En, "{tag:?}");
+        }
     }
 }

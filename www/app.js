@@ -430,33 +430,34 @@ function updateForm() {
   showOutputs(patch, errors, warnings);
 }
 
+// The raw tab checks the text as the edge handler would, with validatePatchJson, so a syntax
+// error or a repeated key is reported in the same words. JSON.parse only draws the tree.
 function updateRaw() {
+  const text = elements.rawPatch.value;
+  const { valid, errors, warnings } = state.api.validatePatchJson(text, { locale: state.locale });
+  const issues = [...errors, ...warnings];
+  elements.rawMessages.replaceChildren(...issues.map(renderRawIssue));
+  elements.rawPatch.toggleAttribute("aria-invalid", !valid);
+
   let body;
+  let parsed = true;
   try {
-    body = JSON.parse(elements.rawPatch.value);
-  } catch (error) {
-    const message = t("rawInvalidJson", { message: error.message });
-    const item = document.createElement("p");
-    item.className = "issue issue-error";
-    item.textContent = message;
-    elements.rawMessages.replaceChildren(item);
+    body = JSON.parse(text);
+  } catch {
+    parsed = false;
+  }
+  if (!parsed) {
     elements.rawView.replaceChildren();
-    elements.rawPatch.setAttribute("aria-invalid", "true");
-    showOutputs(null, [], []);
-    showStatus(message, "error");
+    showOutputs(null, errors, warnings);
     return;
   }
 
-  const { valid, errors, warnings } = state.api.validatePatch(body, { locale: state.locale });
-  const issues = [...errors, ...warnings];
-  elements.rawMessages.replaceChildren(...issues.map(renderRawIssue));
   // An error and a warning at one pointer are marked as the error.
   const marks = new Map();
   for (const issue of [...warnings, ...errors]) {
     marks.set(issue.pointer, `issue-mark issue-mark-${issue.severity}`);
   }
   renderJson(elements.rawView, body, marks);
-  elements.rawPatch.toggleAttribute("aria-invalid", !valid);
   showOutputs(valid ? body : null, errors, warnings);
 }
 

@@ -61,7 +61,8 @@ async function readBoundedText(request, limit) {
 
 /** Picks German messages when the client prefers German, and English otherwise. */
 function localeOf(request) {
-  const preferred = (request.headers.get("accept-language") ?? "").split(",")[0].trim();
+  // The first language range, without its weight: "de-DE;q=0.9, en" gives "de-DE".
+  const preferred = (request.headers.get("accept-language") ?? "").split(",")[0].split(";")[0].trim();
   return preferred === "" ? "en" : preferred;
 }
 
@@ -73,7 +74,13 @@ export function createHandler(store = createStore()) {
     if (match === null) {
       return problem(404, "Not Found", `No resource at ${pathname}; customers are at /v1/customers/{id}.`, pathname);
     }
-    const id = decodeURIComponent(match[1]);
+    let id;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch {
+      // A malformed percent escape, such as %E0%A4%A, names no customer.
+      return problem(404, "Not Found", `The customer id in ${pathname} is not valid percent-encoding.`, pathname);
+    }
     const stored = store.get(id);
     if (stored === undefined) {
       return problem(404, "Not Found", `No customer with id ${id}.`, pathname);
@@ -114,10 +121,10 @@ export function createHandler(store = createStore()) {
         throw error;
       }
       // The body was valid, so the stored customer could not take it, which is a server fault.
+      // The issues describe the stored record, which the client neither sent nor can fix, so
+      // they stay in the log.
       console.error(`PATCH ${pathname}: the stored customer ${id} rejected a valid patch: ${error.message}`);
-      const details = toProblemDetails(error, { instance: pathname, locale: options.locale });
-      details.status = 500;
-      return json(details, 500, "application/problem+json");
+      return problem(500, "Internal Server Error", "The stored customer could not be updated. The error is logged.", pathname);
     }
   };
 }

@@ -83,11 +83,11 @@ test("size limit counts UTF-8 bytes", () => {
   const body = `{"metadata":{"k":"${"\u00e4".repeat(10)}"}}`;
   assert.equal(body.length, 31);
   const early = validatePatchJson(body, { maxBytes: 30 }).errors[0];
-  assert.deepEqual(early.params, { maximum: 30, actual: 31 });
+  assert.deepEqual(early.params, { maximum: 30, actual: 31, limit: "maxBytes" });
   assert.match(early.message, /has at least 31 bytes/);
 
   const exact = validatePatchJson(body, { maxBytes: 40 }).errors[0];
-  assert.deepEqual(exact.params, { maximum: 40, actual: 41 });
+  assert.deepEqual(exact.params, { maximum: 40, actual: 41, limit: "maxBytes" });
   assert.match(exact.message, /has 41 bytes,/);
   assert.equal(validatePatchJson(body, { maxBytes: 41 }).valid, true);
 

@@ -112,6 +112,16 @@ for (const [runtime, start] of Object.entries(servers)) {
       await readProblem(await send(server, '{"status":"active"}', { path: "/v1/customers/cust_missing" }), 404);
     });
 
+    test("malformed percent escape returns 404", async () => {
+      const problem = await readProblem(await send(server, '{"status":"active"}', { path: "/v1/customers/%E0%A4%A" }), 404);
+      assert.match(problem.detail, /not valid percent-encoding/);
+    });
+
+    test("weighted German language range", async () => {
+      const problem = await readProblem(await send(server, '{"status":"approved"}', { locale: "de;q=0.9, en;q=0.5" }), 400);
+      assert.equal(problem.title, "Ungültige Anfrage");
+    });
+
     test("POST returns 405 with Allow", async () => {
       const response = await send(server, '{"status":"active"}', { method: "POST" });
       await readProblem(response, 405);
