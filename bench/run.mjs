@@ -11,7 +11,7 @@ import * as v from "valibot";
 
 import { applyPatch, applyPatchJson, validatePatch, validatePatchJson } from "brp-customer-patch";
 
-import { exampleCustomer, examplePatch, invalidPatch, metadataPatch } from "./data/example.mjs";
+import { exampleCustomer, examplePatch, invalidPatch, metadataPatch } from "../tests/fixtures/example.mjs";
 import { formatNs, measure } from "./measure.mjs";
 import { ajvApply, ajvApplyText, ajvValidate, valibotPatch, zodPatch } from "./peers.mjs";
 

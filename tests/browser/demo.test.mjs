@@ -8,19 +8,10 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { startServer } from "../../www/serve.mjs";
+import { exampleCustomer } from "../fixtures/example.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshots = fileURLToPath(new URL("../../target/screenshots/", import.meta.url));
-const exampleCustomer = {
-  id: "cust_r8s9t0u1",
-  name: "SolarDach GmbH",
-  status: "active",
-  balance_group: { eic: "11YSOLARDACH--A", tso: "DE_AMPRION" },
-  metadata: { customer_number: "KD-2026-0815", cost_center: "CC-4200", region: "NRW" },
-  assigned_at: "2026-01-10T09:00:00Z",
-  created_at: "2026-01-10T09:00:00Z",
-  activated_at: "2026-01-10T11:30:00Z",
-};
 
 let server;
 let browser;

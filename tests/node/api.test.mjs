@@ -6,20 +6,10 @@ import { test } from "node:test";
 
 import * as esm from "brp-customer-patch";
 
+import { exampleCustomer, examplePatch } from "../fixtures/example.mjs";
+
 const { applyPatch, checkEic, createPatch, PatchError, validatePatch } = esm;
 const require = createRequire(import.meta.url);
-
-const exampleCustomer = {
-  id: "cust_r8s9t0u1",
-  name: "SolarDach GmbH",
-  status: "active",
-  balance_group: { eic: "11YSOLARDACH--A", tso: "DE_AMPRION" },
-  metadata: { customer_number: "KD-2026-0815", cost_center: "CC-4200", region: "NRW" },
-  assigned_at: "2026-01-10T09:00:00Z",
-  created_at: "2026-01-10T09:00:00Z",
-  activated_at: "2026-01-10T11:30:00Z",
-};
-const examplePatch = { status: "pending", metadata: { customer_number: "KD-2026-0815", cost_center: "CC-4200" } };
 
 test("require and import share one instance", () => {
   const cjs = require("brp-customer-patch");
