@@ -65,10 +65,12 @@ define build-package
 	wasm-bindgen --target web --experimental-reset-state-function --out-dir $(2)/web $(1)
 	@# wasm-opt from the binaryen npm package makes the module faster and smaller and drops the
 	@# names section, which only debuggers read. Both targets get the same .wasm bytes from
-	@# wasm-bindgen, so it runs once.
-	cmp -s $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm || { echo "The Node.js and browser .wasm files differ; run wasm-opt on each." >&2; exit 1; }
-	wasm-opt $(WASM_OPT_FLAGS) $(2)/node/$(CRATE)_bg.wasm -o $(2)/node/$(CRATE)_bg.wasm
-	cp $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm
+	@# wasm-bindgen, so the package ships one copy, in web/, and the Node.js glue reads that.
+	cmp -s $(2)/node/$(CRATE)_bg.wasm $(2)/web/$(CRATE)_bg.wasm || { echo "The Node.js and browser .wasm files differ; keep both and run wasm-opt on each." >&2; exit 1; }
+	wasm-opt $(WASM_OPT_FLAGS) $(2)/web/$(CRATE)_bg.wasm -o $(2)/web/$(CRATE)_bg.wasm
+	rm $(2)/node/$(CRATE)_bg.wasm
+	sed -i 's|$${__dirname}/$(CRATE)_bg.wasm|$${__dirname}/../web/$(CRATE)_bg.wasm|' $(2)/node/$(CRATE).js
+	grep -q '/../web/$(CRATE)_bg.wasm' $(2)/node/$(CRATE).js || { echo "The Node.js glue no longer names its .wasm file as expected; update the Makefile." >&2; exit 1; }
 	cp pkg-template/package.json pkg-template/index.d.ts pkg-template/index.mjs pkg-template/web.js pkg-template/workerd.js \
 	  pkg-template/api.js pkg-template/README.md $(2)/
 	@# The same declarations for `require`: in a "type": "module" package a .d.ts file describes an

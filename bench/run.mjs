@@ -120,7 +120,7 @@ row("validate body with five errors", time(() => validatePatch(invalidPatch)), [
 ]);
 
 const coldMs = coldStart(quick ? 5 : 15);
-const wasmGzip = gzipSize("pkg/node/brp_customer_patch_bg.wasm");
+const wasmGzip = gzipSize("pkg/web/brp_customer_patch_bg.wasm");
 const glueGzip = gzipSize("pkg/node/brp_customer_patch.js");
 const packageGzip = wasmGzip + glueGzip;
 
@@ -137,7 +137,7 @@ for (const { name, ours, peers } of rows) {
 console.log("");
 console.log("| size, gzip -9 | bytes |");
 console.log("|---|---:|");
-console.log(`| brp-customer-patch .wasm (raw ${readFileSync(new URL("pkg/node/brp_customer_patch_bg.wasm", root)).length}) | ${wasmGzip} |`);
+console.log(`| brp-customer-patch .wasm (raw ${readFileSync(new URL("pkg/web/brp_customer_patch_bg.wasm", root)).length}) | ${wasmGzip} |`);
 console.log(`| brp-customer-patch JS glue | ${glueGzip} |`);
 for (const [peer, entry] of [
   ["zod (esbuild, minified)", 'export { z } from "zod";'],
