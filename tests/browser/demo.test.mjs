@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { startServer } from "../../www/serve.mjs";
-import { exampleCustomer } from "../fixtures/example.mjs";
+import { exampleCustomer, examplePatch } from "../fixtures/example.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshots = fileURLToPath(new URL("../../target/screenshots/", import.meta.url));
@@ -132,6 +132,15 @@ test("raw tab highlights issue pointers", async () => {
   await page.locator("#raw-patch").fill('{"status": "pending"}');
   assert.equal(await page.locator("#status").getAttribute("data-tone"), "ok");
   assert.equal(JSON.parse(await page.locator("#result").textContent()).status, "pending");
+  await page.close();
+});
+
+test("raw tab starts with the documented request", async () => {
+  const { page } = await openDemo();
+  await page.locator("#tab-raw").click();
+  assert.deepEqual(JSON.parse(await page.locator("#raw-patch").inputValue()), examplePatch);
+  assert.equal(await page.locator("#status").getAttribute("data-tone"), "ok");
+  assert.deepEqual(JSON.parse(await page.locator("#result").textContent()), { ...exampleCustomer, status: "pending" });
   await page.close();
 });
 
