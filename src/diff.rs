@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::fields::{Access, Field, FieldKind, CUSTOMER};
-use crate::rules::{check_field, check_metadata_entries, Context, Update};
+use crate::rules::{check_field, check_metadata_entries, object_entries, Context, Update};
 use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
 /// Creates the smallest PATCH body that turns `original` into `edited`.
@@ -56,15 +56,7 @@ fn errors_only(context: Context<'_>) -> Report {
 /// Returns the present members of a customer, leaving out those whose value is `undefined`,
 /// or records an error when the customer is not a plain object.
 fn customer_entries<V: Input>(context: &mut Context<'_>, customer: &V, subject: Subject) -> Option<Vec<(V::Key, V)>> {
-    let entries = match customer.kind() {
-        Kind::Object => customer.entries(),
-        _ => None,
-    };
-    let Some(entries) = entries else {
-        let received = if customer.kind() == Kind::Object { Kind::Unreadable } else { customer.kind() };
-        context.error(&Path::Root, IssueKind::NotAnObject { subject, received });
-        return None;
-    };
+    let entries = object_entries(context, &Path::Root, customer, subject)?;
     Some(entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).collect())
 }
 
@@ -135,15 +127,7 @@ fn report_unchangeable(context: &mut Context<'_>, path: &Path<'_>, field: Option
 /// changed and added keys in the edited order and then removed keys as `None`, or `None`
 /// when nothing changed or an error was found.
 fn diff_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_>, original: Option<&V>, edited: V) -> Option<Update<V>> {
-    let edited_entries = match edited.kind() {
-        Kind::Object => edited.entries(),
-        _ => None,
-    };
-    let Some(edited_entries) = edited_entries else {
-        let received = if edited.kind() == Kind::Object { Kind::Unreadable } else { edited.kind() };
-        context.error(path, IssueKind::NotAnObject { subject: Subject::Metadata, received });
-        return None;
-    };
+    let edited_entries = object_entries(context, path, &edited, Subject::Metadata)?;
 
     // The merge starts from an empty object when the customer has no metadata, and fails when
     // its metadata is something other than an object.

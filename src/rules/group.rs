@@ -5,21 +5,13 @@ use crate::{Input, IssueKind, Kind, Path, Subject};
 
 use super::eic::check_eic_field;
 use super::enumeration::check_enum;
-use super::{check_duplicate_keys, Context};
+use super::{check_duplicate_keys, object_entries, Context};
 
 /// Checks an object against `schema`: every member present and valid, no other key.
 ///
 /// Returns the members in patch order when no error was found.
 pub(crate) fn check_group<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V, schema: &'static Schema) -> Option<Vec<(V::Key, V)>> {
-    let entries = match value.kind() {
-        Kind::Object => value.entries(),
-        _ => None,
-    };
-    let Some(entries) = entries else {
-        let received = if value.kind() == Kind::Object { Kind::Unreadable } else { value.kind() };
-        context.error(path, IssueKind::NotAnObject { subject: Subject::BalanceGroup, received });
-        return None;
-    };
+    let entries = object_entries(context, path, value, Subject::BalanceGroup)?;
 
     let errors_before = context.error_count();
     check_duplicate_keys::<V, _>(context, path, Subject::Patch, &entries);

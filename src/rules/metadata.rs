@@ -2,20 +2,12 @@
 
 use crate::{Input, IssueKind, Kind, Path, Subject};
 
-use super::{check_duplicate_keys, Context};
+use super::{check_duplicate_keys, object_entries, Context};
 
 /// Checks the metadata of a patch and returns its entries when no error was found: `Some`
 /// for a value to set, `None` for a key to remove.
 pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V) -> Option<Vec<(V::Key, Option<V>)>> {
-    let entries = match value.kind() {
-        Kind::Object => value.entries(),
-        _ => None,
-    };
-    let Some(entries) = entries else {
-        let received = if value.kind() == Kind::Object { Kind::Unreadable } else { value.kind() };
-        context.error(path, IssueKind::NotAnObject { subject: Subject::Metadata, received });
-        return None;
-    };
+    let entries = object_entries(context, path, value, Subject::Metadata)?;
 
     // In a patch, `null` removes a key.
     let entries = entries

@@ -16,7 +16,7 @@ pub(crate) use patch::{check_field, check_patch};
 use std::collections::HashSet;
 
 use crate::fields::Field;
-use crate::{Input, Issue, IssueKind, Options, Path, Severity, Subject, Text};
+use crate::{Input, Issue, IssueKind, Kind, Options, Path, Severity, Subject, Text};
 
 /// The options of a validation and the issues found so far.
 pub(crate) struct Context<'o> {
@@ -76,6 +76,19 @@ impl<'o> Context<'o> {
         }
         issues
     }
+}
+
+/// Returns the entries of a plain object, or records `invalid_type` at `path` for `subject`
+/// when the value is not one or its entries cannot be read.
+pub(crate) fn object_entries<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V, subject: Subject) -> Option<Vec<(V::Key, V)>> {
+    let kind = value.kind();
+    let entries = if kind == Kind::Object { value.entries() } else { None };
+    if entries.is_none() {
+        // A plain object whose keys cannot be listed, such as a throwing Proxy, is unreadable.
+        let received = if kind == Kind::Object { Kind::Unreadable } else { kind };
+        context.error(path, IssueKind::NotAnObject { subject, received });
+    }
+    entries
 }
 
 /// Reports each repeat of a key in one object of the patch or the customer as `duplicate_key`,

@@ -7,7 +7,7 @@ use super::eic::check_eic_field;
 use super::enumeration::check_enum;
 use super::group::check_group;
 use super::metadata::check_metadata;
-use super::{check_duplicate_keys, Change, Context, Update};
+use super::{check_duplicate_keys, object_entries, Change, Context, Update};
 
 /// Checks a PATCH body and returns its changes, in patch order, when no error was found.
 ///
@@ -15,15 +15,7 @@ use super::{check_duplicate_keys, Change, Context, Update};
 /// them at once.
 pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Option<Vec<Change<V>>> {
     let root = Path::Root;
-    let entries = match patch.kind() {
-        Kind::Object => patch.entries(),
-        _ => None,
-    };
-    let Some(entries) = entries else {
-        let received = if patch.kind() == Kind::Object { Kind::Unreadable } else { patch.kind() };
-        context.error(&root, IssueKind::NotAnObject { subject: Subject::Patch, received });
-        return None;
-    };
+    let entries = object_entries(context, &root, patch, Subject::Patch)?;
 
     let errors_before = context.error_count();
     check_duplicate_keys::<V, _>(context, &root, Subject::Patch, &entries);

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{apply_patch, apply_patch_text, create_patch, validate_patch, validate_patch_text, Options, Report, Subject};
 
-use de::{parse_options, read_json_text, CallScope, JsInput, JsOutput};
+use de::{parse_options, read_json_text, CallScope, JsInput, JsOutput, JsOutputValue};
 
 /// Validates a PATCH body. Returns `undefined` when it has no issue, and otherwise JSON text
 /// of `{ valid, errors, warnings }`.
@@ -38,13 +38,8 @@ pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<Option<Stri
 pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let _scope = CallScope::enter();
     let options = parse_options(&options)?;
-    match apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput) {
-        Ok(customer) => Ok(customer.into_js()),
-        Err(report) => {
-            ser::store_failure(&report, options.locale);
-            Ok(JsValue::UNDEFINED)
-        }
-    }
+    let outcome = apply_patch(&JsInput::new(customer), &JsInput::new(patch), &options, &mut JsOutput);
+    Ok(ser::success_or_store_failure(outcome, options.locale).map_or(JsValue::UNDEFINED, JsOutputValue::into_js))
 }
 
 /// Creates the smallest PATCH body that turns `original` into `edited`. Returns the patch, or
@@ -53,13 +48,8 @@ pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Re
 pub fn create_patch_js(original: JsValue, edited: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let _scope = CallScope::enter();
     let options = parse_options(&options)?;
-    match create_patch(&JsInput::new(original), &JsInput::new(edited), &options, &mut JsOutput) {
-        Ok(patch) => Ok(patch.into_js()),
-        Err(report) => {
-            ser::store_failure(&report, options.locale);
-            Ok(JsValue::UNDEFINED)
-        }
-    }
+    let outcome = create_patch(&JsInput::new(original), &JsInput::new(edited), &options, &mut JsOutput);
+    Ok(ser::success_or_store_failure(outcome, options.locale).map_or(JsValue::UNDEFINED, JsOutputValue::into_js))
 }
 
 /// Validates a PATCH body given as JSON text. Returns what [`validate_patch_js`] returns.
@@ -92,24 +82,17 @@ pub fn apply_patch_json_js(customer: JsValue, patch: JsValue, options: JsValue) 
         (Ok(customer), Ok(patch)) => {
             // read_json_text checked the size already, on the caller's text.
             let outcome = apply_patch_text(&customer.text, &patch.text, &Options { max_bytes: usize::MAX, ..options });
-            outcome.map_err(|mut report| {
+            outcome.map_err(|report| {
                 // Each text corrects only the columns of its own syntax errors.
                 let (mut patch_report, mut customer_report) = split_by_subject(report.issues);
                 patch.correct_columns(&mut patch_report);
                 customer.correct_columns(&mut customer_report);
-                report = Report { issues: patch_report.issues.into_iter().chain(customer_report.issues).collect() };
-                report
+                Report { issues: patch_report.issues.into_iter().chain(customer_report.issues).collect() }
             })
         }
         (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
     };
-    match outcome {
-        Ok(text) => Ok(Some(text)),
-        Err(report) => {
-            ser::store_failure(&report, options.locale);
-            Ok(None)
-        }
-    }
+    Ok(ser::success_or_store_failure(outcome, options.locale))
 }
 
 /// Splits issues into those about the patch and those about the stored customer.

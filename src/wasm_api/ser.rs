@@ -72,9 +72,21 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> Option<Strin
     Some(result.to_json_text())
 }
 
+/// Returns the value of a successful merge or diff. For a failed one, keeps its issues for
+/// `takeFailure` and returns `None`, which reaches JavaScript as `undefined`.
+pub(crate) fn success_or_store_failure<T>(outcome: Result<T, Report>, locale: Locale) -> Option<T> {
+    match outcome {
+        Ok(value) => Some(value),
+        Err(report) => {
+            store_failure(&report, locale);
+            None
+        }
+    }
+}
+
 /// Keeps the issues of a failed merge as JSON text of `{ issues, message }`, where `message`
 /// summarizes them for the `PatchError`.
-pub(crate) fn store_failure(report: &Report, locale: Locale) {
+fn store_failure(report: &Report, locale: Locale) {
     let failure = Json::Object(vec![
         (Text::from("issues"), issues_to_json(report.issues.iter(), locale)),
         (Text::from("message"), string(&error_summary(&report.issues, locale))),

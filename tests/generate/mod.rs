@@ -73,7 +73,8 @@ pub fn equal(left: &Json, right: &Json) -> bool {
     (&left).deep_equals(&right)
 }
 
-/// An area EIC with a correct check character, or rarely a wrong one, which is only a warning.
+/// Returns an area EIC with a correct check character, or rarely a wrong one, which is only a
+/// warning.
 pub fn random_eic(random: &mut Random) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-";
     let mut code = format!("1{}Y", random.below(10));
@@ -102,8 +103,8 @@ pub fn random_group(random: &mut Random) -> Json {
     object(vec![("eic", string(&random_eic(random))), ("tso", string(random.pick(TSOS)))])
 }
 
-/// A stored customer. Optional fields are sometimes missing, and some customers carry a field
-/// this library does not know.
+/// Returns a stored customer. Optional fields are sometimes missing, and some customers carry a
+/// field this library does not know.
 pub fn random_customer(random: &mut Random, number: u64) -> Json {
     let mut customer = object(vec![("id", string(&format!("cust_{number}"))), ("name", string("SolarDach GmbH"))]);
     if random.chance(90) {

@@ -207,7 +207,8 @@ fn check_merge(customer: &Json, patch: &Json, options: &Options) -> Result<(), S
     }
 }
 
-/// A rejected apply reports the patch's errors, or issues with the customer that point into it.
+/// Checks that a rejected apply reports the patch's errors, or issues with the customer that
+/// point into it.
 fn check_rejected(case: &Case, report: &Report, rejection: &Report) -> Result<(), String> {
     let patch_errors: Vec<_> = report.errors().map(facts).collect();
     let mut rejected_patch_errors = Vec::new();

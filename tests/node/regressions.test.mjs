@@ -114,8 +114,8 @@ test("later calls work after a nested stack overflow", () => {
       return {};
     },
   };
-  // Where the stack runs out decides whether a getter catches the overflow or it reaches the
-  // caller; either is fine, as long as the module keeps working.
+  // Where the stack runs out decides whether a getter catches the overflow or the caller gets
+  // it. Either is fine as long as the module keeps working.
   try {
     assert.equal(typeof validatePatch(patch).valid, "boolean");
   } catch (error) {
