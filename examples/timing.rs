@@ -9,6 +9,14 @@ fn main() {
     let mode = std::env::args().nth(2).unwrap_or_default();
     let calls: u32 = std::env::args().nth(1).and_then(|count| count.parse().ok()).unwrap_or(1_000_000);
 
+    if mode == "scan" {
+        let start = Instant::now();
+        for _ in 0..calls {
+            std::hint::black_box(brp_customer_patch::raw::scan(std::hint::black_box(text)).is_ok());
+        }
+        println!("scan {:?} per call", start.elapsed() / calls);
+        return;
+    }
     if mode != "apply" {
         let start = Instant::now();
         for _ in 0..calls {

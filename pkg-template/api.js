@@ -37,6 +37,14 @@ function panicIssue(bindings, trap) {
   };
 }
 
+// Strings up to this many UTF-16 code units take the fast way into the module: written into its
+// memory by TextEncoder.encodeInto, at most three bytes per unit. Request bodies and stored
+// customers are usually far smaller; longer strings take the general way, so the buffer stays
+// small.
+const FAST_TEXT_UNITS = 16384;
+
+const encoder = new TextEncoder();
+
 /**
  * Builds the public functions over the wasm-bindgen exports of one module instance.
  * `ensureReady` runs before each call and throws when the module is not loaded yet.
@@ -45,6 +53,29 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // Calls into the module that are running: a getter of an input can call the package again.
   let depth = 0;
   let resetPending = false;
+
+  // The module's memory and a view of its text buffer. The view goes stale when the memory
+  // grows, which detaches its ArrayBuffer, and when the module is reset.
+  let memory;
+  let textView = new Uint8Array(0);
+
+  // Whether a string can take the fast way in: short, and without lone surrogates, which
+  // encodeInto would replace with U+FFFD. The module reports those, so they take the general way.
+  const fastText = (text) => typeof text === "string" && text.length <= FAST_TEXT_UNITS && text.isWellFormed();
+
+  // Writes strings one after the other into the module's text buffer and returns their
+  // lengths in bytes.
+  function writeTexts(first, second = "") {
+    const capacity = 3 * (first.length + second.length);
+    if (textView.byteLength < capacity) {
+      memory ??= bindings.linearMemory();
+      const start = bindings.textBuffer(capacity);
+      textView = new Uint8Array(memory.buffer, start, capacity);
+    }
+    const firstLength = encoder.encodeInto(first, textView).written;
+    const secondLength = second === "" ? 0 : encoder.encodeInto(second, textView.subarray(firstLength)).written;
+    return [firstLength, secondLength];
+  }
 
   // Runs one call into the module. After a trap the instance's memory may be inconsistent, so
   // the module is instantiated again, and `onPanic` builds the call's result from the issue.
@@ -71,6 +102,8 @@ export function bindApi(bindings, ensureReady = () => {}) {
         if (resetPending) {
           resetPending = false;
           bindings.__wbg_reset_state();
+          memory = undefined;
+          textView = new Uint8Array(0);
         }
         bindings.releaseLevels();
       }
@@ -83,14 +116,13 @@ export function bindApi(bindings, ensureReady = () => {}) {
   const invalidAfterPanic = (issue) => ({ valid: false, errors: [issue], warnings: [] });
 
   // The module returns nothing for a patch without issues, by far the most common result.
-  function decodeResult(encoded) {
-    return encoded === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(encoded);
-  }
+  const validResult = () => ({ valid: true, errors: [], warnings: [] });
+  const decodeResult = (encoded) => (encoded === undefined ? validResult() : JSON.parse(encoded));
 
-  // A merge or diff returns undefined when it failed, and keeps its issues for takeFailure.
+  // A merge or diff returns undefined when it failed, and keeps its issues for takeResult.
   function unwrap(value) {
     if (value === undefined) {
-      const { issues, message } = JSON.parse(bindings.takeFailure());
+      const { issues, message } = JSON.parse(bindings.takeResult());
       throw new PatchError(issues, message);
     }
     return value;
@@ -110,10 +142,24 @@ export function bindApi(bindings, ensureReady = () => {}) {
     },
 
     validatePatchJson(text, options) {
+      if (options === undefined && fastText(text)) {
+        return guard(() => {
+          const [length] = writeTexts(text);
+          return bindings.validatePatchBuffer(length) ? JSON.parse(bindings.takeResult()) : validResult();
+        }, invalidAfterPanic);
+      }
       return guard(() => decodeResult(bindings.validatePatchJson(text, options)), invalidAfterPanic);
     },
 
     applyPatchJson(customerText, patchText, options) {
+      if (options === undefined && fastText(customerText) && fastText(patchText)) {
+        return unwrap(
+          guard(() => {
+            const [customerLength, patchLength] = writeTexts(customerText, patchText);
+            return bindings.applyPatchBuffer(customerLength, patchLength);
+          }, throwPanic),
+        );
+      }
       return unwrap(guard(() => bindings.applyPatchJson(customerText, patchText, options), throwPanic));
     },
 

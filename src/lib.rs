@@ -79,7 +79,7 @@ pub use json::{Json, JsonBuilder, ParseError, MAX_DEPTH};
 pub use merge::apply_patch;
 pub use options::{Limits, Locale, Options, DEFAULT_MAX_BYTES};
 pub use pointer::{Path, Pointer};
-pub use raw::{RawValue, SyntaxError, SyntaxProblem, TextBuilder, TextPiece};
+pub use raw::{RawValue, ScannedText, SyntaxError, SyntaxProblem, TextBuilder, TextPiece};
 pub use schema::patch_json_schema;
 pub use text::Text;
 pub use value::{Build, Input, Kind};
@@ -108,10 +108,10 @@ pub fn validate_patch<V: Input>(patch: &V, options: &Options) -> Report {
 /// assert_eq!(report.issues[0].pointer.to_string(), "/status");
 /// ```
 pub fn validate_patch_text(text: &str, options: &Options) -> Report {
-    if let Err(issue) = check_patch_text(text, options) {
-        return Report { issues: vec![issue] };
+    match check_patch_text(text, options) {
+        Ok(scanned) => validate_patch(&scanned.root(), options),
+        Err(issue) => Report { issues: vec![issue] },
     }
-    validate_patch(&RawValue::root(text), options)
 }
 
 /// Applies a PATCH body to a customer, both JSON text, and returns the updated customer as
@@ -129,22 +129,17 @@ pub fn validate_patch_text(text: &str, options: &Options) -> Report {
 /// assert_eq!(updated, r#"{"id":"c1","score":1.0,"metadata":{"a":"1","b":"2"}}"#);
 /// ```
 pub fn apply_patch_text(customer: &str, patch: &str, options: &Options) -> Result<String, Report> {
-    let mut issues = Vec::new();
-    if let Err(issue) = check_patch_text(patch, options) {
-        issues.push(issue);
-    }
+    let patch = check_patch_text(patch, options);
     // The stored customer is trusted data, so `max_bytes` does not apply to it.
-    if let Err(error) = raw::scan(customer) {
-        issues.push(syntax_issue(error, Subject::Customer));
+    let customer = raw::scan(customer).map_err(|error| syntax_issue(error, Subject::Customer));
+    match (customer, patch) {
+        (Ok(customer), Ok(patch)) => apply_patch(&customer.root(), &patch.root(), options, &mut TextBuilder).map(TextPiece::into_text),
+        (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
     }
-    if !issues.is_empty() {
-        return Err(Report { issues });
-    }
-    apply_patch(&RawValue::root(customer), &RawValue::root(patch), options, &mut TextBuilder).map(TextPiece::into_text)
 }
 
 /// Checks a body's size and syntax, the two checks that come before any rule.
-fn check_patch_text(text: &str, options: &Options) -> Result<(), Issue> {
+fn check_patch_text<'a>(text: &'a str, options: &Options) -> Result<ScannedText<'a>, Issue> {
     if text.len() > options.max_bytes {
         let kind = IssueKind::BodyTooLarge { maximum: options.max_bytes, actual: text.len(), exact: true };
         return Err(Issue { pointer: Pointer::root(), severity: Severity::Error, kind });

@@ -1,9 +1,10 @@
 //! JSON text read in place: one syntax check over the whole text, then values read lazily.
 //!
 //! The text entry points validate a request body and merge it into a stored customer without
-//! building a tree. [`scan`] checks the syntax once, without recursion, so no nesting depth can
-//! overflow the stack. A [`RawValue`] is then a range of the text, and the rules read only the
-//! levels they check. A merge copies every value it leaves alone as it was written, so numbers
+//! building a tree. [`scan`] checks the syntax in one pass, without recursion, so no nesting
+//! depth can overflow the stack, and notes where each value starts and ends. A [`RawValue`] is
+//! then one of those places, and the rules read only the levels they check, without scanning
+//! the text again. A merge copies every value it leaves alone as it was written, so numbers
 //! such as `1.0` or `12345678901234567890` keep their exact text.
 
 use std::borrow::Cow;
@@ -54,37 +55,78 @@ pub struct SyntaxError {
     pub pointer: Pointer,
 }
 
-/// An open array or object during [`scan`].
+/// An open array or object during [`scan`], with the index of its [`Node`].
 enum Frame {
     /// An object and the byte range of its latest key, quotes included, once one is read.
-    Object { key: Option<(usize, usize)> },
+    Object { node: usize, key: Option<(usize, usize)> },
     /// An array and the index of its latest element.
-    Array { index: usize },
+    Array { node: usize, index: usize },
 }
 
-/// Checks that `text` is one JSON value (RFC 8259) with optional white space around it.
-pub fn scan(text: &str) -> Result<(), SyntaxError> {
+/// The place of one value or object key in scanned text.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// Byte offset of the value's first character, or of a key's opening quote.
+    start: usize,
+    /// Byte offset just after the value or key.
+    end: usize,
+    /// Index of the node after this one and everything inside it: the next key or value of the
+    /// enclosing container, or the end of its nodes.
+    next: usize,
+}
+
+/// JSON text that [`scan`] accepted, with the place of every value and key in it.
+///
+/// The nodes are in text order, so the members of an object are its key and value nodes up to
+/// the object's `next`, and a level is read by stepping from sibling to sibling.
+#[derive(Clone, Debug)]
+pub struct ScannedText<'a> {
+    source: &'a str,
+    nodes: Vec<Node>,
+    /// Whether white space occurs outside strings. Compact text, as services usually store it,
+    /// can be copied into a merge without looking at it again.
+    spaced: bool,
+}
+
+impl<'a> ScannedText<'a> {
+    /// Returns the whole text as a value.
+    pub fn root(&self) -> RawValue<'_> {
+        RawValue { text: self, index: 0 }
+    }
+}
+
+/// Checks that `text` is one JSON value (RFC 8259) with optional white space around it, and
+/// returns it with the place of every value.
+pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
     let bytes = text.as_bytes();
     let mut position = 0;
     let mut stack: Vec<Frame> = Vec::new();
+    // About one value per eight bytes is typical of request bodies and stored customers.
+    let mut nodes: Vec<Node> = Vec::with_capacity(bytes.len() / 8 + 1);
+    let mut spaced = false;
     let fail = |problem, position, stack: &[Frame]| Err(syntax_error(text, problem, position, stack));
 
     'value: loop {
-        position = skip_whitespace(bytes, position);
+        position = skip_whitespace(bytes, position, &mut spaced);
+        let start = position;
         match bytes.get(position) {
             Some(b'{') => {
-                position = skip_whitespace(bytes, position + 1);
+                let node = nodes.len();
+                nodes.push(Node { start, end: 0, next: 0 });
+                position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b'}') {
                     position += 1;
+                    nodes[node] = Node { start, end: position, next: node + 1 };
                 } else {
                     // The object is entered before its first key is read, so that an error in
                     // that key points at the object.
-                    stack.push(Frame::Object { key: None });
-                    match scan_member_key(bytes, position) {
+                    stack.push(Frame::Object { node, key: None });
+                    match scan_member_key(bytes, position, &mut spaced) {
                         Ok((key, after)) => {
-                            if let Some(Frame::Object { key: latest }) = stack.last_mut() {
+                            if let Some(Frame::Object { key: latest, .. }) = stack.last_mut() {
                                 *latest = Some(key);
                             }
+                            nodes.push(Node { start: key.0, end: key.1, next: nodes.len() + 1 });
                             position = after;
                             continue 'value;
                         }
@@ -93,11 +135,14 @@ pub fn scan(text: &str) -> Result<(), SyntaxError> {
                 }
             }
             Some(b'[') => {
-                position = skip_whitespace(bytes, position + 1);
+                let node = nodes.len();
+                nodes.push(Node { start, end: 0, next: 0 });
+                position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b']') {
                     position += 1;
+                    nodes[node] = Node { start, end: position, next: node + 1 };
                 } else {
-                    stack.push(Frame::Array { index: 0 });
+                    stack.push(Frame::Array { node, index: 0 });
                     continue 'value;
                 }
             }
@@ -115,33 +160,46 @@ pub fn scan(text: &str) -> Result<(), SyntaxError> {
             None => return fail(SyntaxProblem::UnexpectedEnd, position, &stack),
             Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &stack),
         }
+        if !matches!(bytes[start], b'{' | b'[') {
+            nodes.push(Node { start, end: position, next: nodes.len() + 1 });
+        }
 
         // A value is complete: close every container that ends here, then find the next value.
         loop {
-            position = skip_whitespace(bytes, position);
+            position = skip_whitespace(bytes, position, &mut spaced);
             let Some(frame) = stack.last_mut() else {
                 if position < bytes.len() {
                     return fail(SyntaxProblem::TrailingText, position, &stack);
                 }
-                return Ok(());
+                return Ok(ScannedText { source: text, nodes, spaced });
             };
             match (frame, bytes.get(position)) {
-                (Frame::Object { key }, Some(b',')) => match scan_member_key(bytes, skip_whitespace(bytes, position + 1)) {
-                    Ok((next_key, after)) => {
-                        *key = Some(next_key);
-                        position = after;
-                        continue 'value;
+                (Frame::Object { key, .. }, Some(b',')) => {
+                    let key_start = skip_whitespace(bytes, position + 1, &mut spaced);
+                    match scan_member_key(bytes, key_start, &mut spaced) {
+                        Ok((next_key, after)) => {
+                            *key = Some(next_key);
+                            nodes.push(Node { start: next_key.0, end: next_key.1, next: nodes.len() + 1 });
+                            position = after;
+                            continue 'value;
+                        }
+                        Err((message, at)) => return fail(message, at, &stack),
                     }
-                    Err((message, at)) => return fail(message, at, &stack),
-                },
-                (Frame::Array { index }, Some(b',')) => {
+                }
+                (Frame::Array { index, .. }, Some(b',')) => {
                     *index += 1;
                     position += 1;
                     continue 'value;
                 }
-                (Frame::Object { .. }, Some(b'}')) | (Frame::Array { .. }, Some(b']')) => {
-                    stack.pop();
+                (Frame::Object { node, .. } | Frame::Array { node, .. }, Some(b'}' | b']'))
+                    if bytes[nodes[*node].start] + 2 == bytes[position] =>
+                {
+                    // `{` and `}`, like `[` and `]`, are two code points apart.
                     position += 1;
+                    let node = *node;
+                    nodes[node].end = position;
+                    nodes[node].next = nodes.len();
+                    stack.pop();
                 }
                 (Frame::Object { .. }, None) | (Frame::Array { .. }, None) => {
                     return fail(SyntaxProblem::UnexpectedEnd, position, &stack);
@@ -157,12 +215,12 @@ pub fn scan(text: &str) -> Result<(), SyntaxError> {
 type ScanFailure = (SyntaxProblem, usize);
 
 /// Scans `"key" :` and returns the key's byte range and the offset after the colon.
-fn scan_member_key(bytes: &[u8], position: usize) -> Result<((usize, usize), usize), ScanFailure> {
+fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<((usize, usize), usize), ScanFailure> {
     if bytes.get(position) != Some(&b'"') {
         return Err((SyntaxProblem::ExpectedKey, position));
     }
     let end = scan_string(bytes, position)?;
-    let colon = skip_whitespace(bytes, end);
+    let colon = skip_whitespace(bytes, end, spaced);
     if bytes.get(colon) != Some(&b':') {
         return Err((SyntaxProblem::ExpectedColon, colon));
     }
@@ -262,11 +320,15 @@ fn skip_digits(bytes: &[u8], mut index: usize) -> usize {
     index
 }
 
-fn skip_whitespace(bytes: &[u8], mut index: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(index) {
-        index += 1;
+/// Returns the offset of the first byte at or after `index` that is not white space, and
+/// notes in `spaced` when there was any.
+fn skip_whitespace(bytes: &[u8], index: usize, spaced: &mut bool) -> usize {
+    let mut after = index;
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(after) {
+        after += 1;
     }
-    index
+    *spaced |= after != index;
+    after
 }
 
 /// Returns the line and the column in UTF-16 code units, both counted from 1, of a byte offset.
@@ -290,10 +352,10 @@ fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Fr
     let mut segments: Vec<Text<'static>> = Vec::with_capacity(stack.len());
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         segments.push(match frame {
-            Frame::Object { key: Some((start, end)) } => decode_string(&text[*start..*end]).into_owned(),
+            Frame::Object { key: Some((start, end)), .. } => decode_string(&text[*start..*end]).into_owned(),
             // A container contains another only once a key is read, so this is never reached.
-            Frame::Object { key: None } => Text::from(""),
-            Frame::Array { index } => Text::from(index.to_string()),
+            Frame::Object { key: None, .. } => Text::from(""),
+            Frame::Array { index, .. } => Text::from(index.to_string()),
         });
     }
     let pointer = Pointer::from_segments(&segments);
@@ -334,36 +396,6 @@ fn decode_string(literal: &str) -> Text<'_> {
     Text::from_utf16(&units)
 }
 
-/// Returns the offset just after the value that starts at `position` in text that [`scan`]
-/// accepted. Nested containers are skipped by counting brackets, without recursion.
-fn skip_value(bytes: &[u8], position: usize) -> usize {
-    let mut index = position;
-    let mut depth = 0usize;
-    loop {
-        match bytes[index] {
-            b'"' => index = skip_string(bytes, index),
-            b'{' | b'[' => {
-                depth += 1;
-                index += 1;
-            }
-            b'}' | b']' => {
-                depth -= 1;
-                index += 1;
-            }
-            b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' => index += 1,
-            _ => {
-                // A number or literal: its end is the next delimiter.
-                while index < bytes.len() && !matches!(bytes[index], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                    index += 1;
-                }
-            }
-        }
-        if depth == 0 {
-            return index;
-        }
-    }
-}
-
 /// Returns the offset after the string literal at `position` in scanned text.
 fn skip_string(bytes: &[u8], position: usize) -> usize {
     let mut index = position + 1;
@@ -380,9 +412,8 @@ fn skip_string(bytes: &[u8], position: usize) -> usize {
 /// A value inside JSON text that [`scan`] accepted, read only as far as the rules look.
 #[derive(Clone, Copy, Debug)]
 pub struct RawValue<'a> {
-    source: &'a str,
-    start: usize,
-    end: usize,
+    text: &'a ScannedText<'a>,
+    index: usize,
 }
 
 /// A key inside scanned JSON text: its literal as written and its decoded text.
@@ -393,17 +424,14 @@ pub struct RawKey<'a> {
 }
 
 impl<'a> RawValue<'a> {
-    /// Returns the whole text as a value. The text must have passed [`scan`], so the value
-    /// ends where the trailing white space begins.
-    pub fn root(source: &'a str) -> RawValue<'a> {
-        let start = skip_whitespace(source.as_bytes(), 0);
-        let end = source.trim_end_matches([' ', '\t', '\n', '\r']).len().max(start);
-        RawValue { source, start, end }
+    fn node(&self) -> Node {
+        self.text.nodes[self.index]
     }
 
     /// Returns the value's text exactly as written.
     pub fn as_raw(&self) -> &'a str {
-        &self.source[self.start..self.end]
+        let node = self.node();
+        &self.text.source[node.start..node.end]
     }
 
     /// Returns the elements of an array, or `None` for another kind of value.
@@ -411,16 +439,11 @@ impl<'a> RawValue<'a> {
         if self.kind() != Kind::Array {
             return None;
         }
-        let bytes = self.source.as_bytes();
         let mut items = Vec::new();
-        let mut index = skip_whitespace(bytes, self.start + 1);
-        while bytes[index] != b']' {
-            let end = skip_value(bytes, index);
-            items.push(RawValue { source: self.source, start: index, end });
-            index = skip_whitespace(bytes, end);
-            if bytes[index] == b',' {
-                index = skip_whitespace(bytes, index + 1);
-            }
+        let mut index = self.index + 1;
+        while index < self.node().next {
+            items.push(RawValue { text: self.text, index });
+            index = self.text.nodes[index].next;
         }
         Some(items)
     }
@@ -433,7 +456,7 @@ impl<'a> Input for RawValue<'a> {
     const MAY_REPEAT_KEYS: bool = true;
 
     fn kind(&self) -> Kind {
-        match self.source.as_bytes()[self.start] {
+        match self.text.source.as_bytes()[self.node().start] {
             b'{' => Kind::Object,
             b'[' => Kind::Array,
             b'"' => Kind::String,
@@ -451,22 +474,14 @@ impl<'a> Input for RawValue<'a> {
         if self.kind() != Kind::Object {
             return None;
         }
-        let bytes = self.source.as_bytes();
+        let nodes = &self.text.nodes;
         let mut entries = Vec::new();
-        let mut index = skip_whitespace(bytes, self.start + 1);
-        while bytes[index] != b'}' {
-            let key_end = skip_string(bytes, index);
-            let literal = &self.source[index..key_end];
-            let value_start = skip_whitespace(bytes, skip_whitespace(bytes, key_end) + 1);
-            let value_end = skip_value(bytes, value_start);
-            entries.push((
-                RawKey { literal, text: decode_string(literal) },
-                RawValue { source: self.source, start: value_start, end: value_end },
-            ));
-            index = skip_whitespace(bytes, value_end);
-            if bytes[index] == b',' {
-                index = skip_whitespace(bytes, index + 1);
-            }
+        // Members alternate key and value; each value's `next` is the following key.
+        let mut key = self.index + 1;
+        while key < self.node().next {
+            let literal = &self.text.source[nodes[key].start..nodes[key].end];
+            entries.push((RawKey { literal, text: decode_string(literal) }, RawValue { text: self.text, index: key + 1 }));
+            key = nodes[key + 1].next;
         }
         Some(entries)
     }
@@ -498,7 +513,12 @@ pub struct TextBuilder;
 #[derive(Clone, Debug)]
 pub enum TextPiece<'a> {
     /// A value of the input, as written there.
-    Raw(&'a str),
+    Raw {
+        /// The value's text.
+        text: &'a str,
+        /// Whether the text may have white space outside strings, which the output drops.
+        spaced: bool,
+    },
     /// Compact JSON text.
     Written(String),
 }
@@ -507,7 +527,8 @@ impl TextPiece<'_> {
     /// Returns the piece as compact JSON text.
     pub fn into_text(self) -> String {
         match self {
-            TextPiece::Raw(raw) => minify(raw),
+            TextPiece::Raw { text, spaced: true } => minify(text),
+            TextPiece::Raw { text, spaced: false } => text.to_owned(),
             TextPiece::Written(text) => text,
         }
     }
@@ -528,7 +549,8 @@ impl<'a> Build<RawValue<'a>> for TextBuilder {
         object.push_str(key.literal);
         object.push(':');
         match value {
-            TextPiece::Raw(raw) => minify_into(object, raw),
+            TextPiece::Raw { text, spaced: true } => minify_into(object, text),
+            TextPiece::Raw { text, spaced: false } => object.push_str(text),
             TextPiece::Written(text) => object.push_str(&text),
         }
     }
@@ -539,11 +561,11 @@ impl<'a> Build<RawValue<'a>> for TextBuilder {
     }
 
     fn keep(&mut self, value: &RawValue<'a>) -> TextPiece<'a> {
-        TextPiece::Raw(value.as_raw())
+        TextPiece::Raw { text: value.as_raw(), spaced: value.text.spaced }
     }
 
     fn null(&mut self) -> TextPiece<'a> {
-        TextPiece::Raw("null")
+        TextPiece::Raw { text: "null", spaced: false }
     }
 }
 
@@ -585,7 +607,8 @@ mod tests {
     #[test]
     fn scan_accepts_json() {
         for text in ["{}", " [1, -0.5e+3, \"a\\u00e9\", true, false, null] ", "{\"a\":{\"b\":[{}]}}", "\"\\ud800\""] {
-            assert_eq!(scan(text), Ok(()), "{text}");
+            let scanned = scan(text).unwrap_or_else(|error| panic!("{text}: {error:?}"));
+            assert_eq!(scanned.root().as_raw(), text.trim(), "{text}");
         }
     }
 
@@ -629,8 +652,8 @@ mod tests {
     fn deep_nesting_scans_without_recursion() {
         let depth = 1_000_000;
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        assert_eq!(scan(&text), Ok(()));
-        assert_eq!(RawValue::root(&text).as_raw().len(), 2 * depth);
+        let scanned = scan(&text).expect("valid JSON");
+        assert_eq!(scanned.root().as_raw().len(), 2 * depth);
 
         let unclosed = "[".repeat(depth);
         let error = error_of(&unclosed);
@@ -644,12 +667,30 @@ mod tests {
     #[test]
     fn entries_keep_raw_values() {
         let text = r#"{ "n" : 1.0 , "big": 12345678901234567890, "o": {"x": [1, 2]}, "s\u0041": "v" }"#;
-        scan(text).unwrap();
-        let root = RawValue::root(text);
+        let scanned = scan(text).unwrap();
+        let root = scanned.root();
         let entries = root.entries().unwrap();
         let raws: Vec<_> = entries.iter().map(|(key, value)| (key.literal, value.as_raw())).collect();
         assert_eq!(raws, [("\"n\"", "1.0"), ("\"big\"", "12345678901234567890"), ("\"o\"", "{\"x\": [1, 2]}"), ("\"s\\u0041\"", "\"v\"")]);
         assert_eq!(entries[3].0.text.as_str(), Some("sA"));
+    }
+
+    #[test]
+    fn levels_step_over_nested_values() {
+        let text = r#"{"a": [1, {"b": [2, 3]}, []], "c": {}, "d": "x"}"#;
+        let scanned = scan(text).unwrap();
+        let entries = scanned.root().entries().unwrap();
+        let raws: Vec<_> = entries.iter().map(|(key, value)| (key.literal, value.as_raw())).collect();
+        assert_eq!(raws, [("\"a\"", r#"[1, {"b": [2, 3]}, []]"#), ("\"c\"", "{}"), ("\"d\"", "\"x\"")]);
+        let items: Vec<_> = entries[0].1.items().unwrap().iter().map(RawValue::as_raw).collect();
+        assert_eq!(items, ["1", r#"{"b": [2, 3]}"#, "[]"]);
+        assert_eq!(entries[1].1.entries().map(|members| members.len()), Some(0));
+    }
+
+    #[test]
+    fn mismatched_bracket_is_an_error() {
+        assert_eq!(error_of(r#"{"a": 1]"#).problem, SyntaxProblem::ExpectedCommaOrBrace);
+        assert_eq!(error_of("[1}").problem, SyntaxProblem::ExpectedCommaOrBracket);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::js;
 use crate::json::push_string_literal;
 use crate::raw::line_and_column;
-use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, RawValue, Report, Severity, Subject, Text};
+use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
@@ -147,8 +147,9 @@ impl Input for JsInput {
             None => js::describe_object(self.handle())?,
         };
 
-        // The description is JSON text written by values.js, so it needs no syntax check.
-        let parts = RawValue::root(&description).items()?;
+        // The description is JSON text written by values.js, so the scan only finds its parts.
+        let description = crate::raw::scan(&description).ok()?;
+        let parts = description.root().items()?;
         let (header, pairs) = parts.split_at_checked(2)?;
         let level: u32 = header[0].as_raw().parse().ok()?;
         let kinds = header[1].text()?;

@@ -5,6 +5,8 @@
 //! No rule lives here. Every exported function returns normally for any argument, because a
 //! JavaScript exception thrown through WebAssembly frames would skip Rust destructors.
 
+mod arena;
+mod buffer;
 mod de;
 mod problem;
 mod js;
@@ -30,7 +32,7 @@ pub fn validate_patch_js(patch: JsValue, options: JsValue) -> Result<Option<Stri
 }
 
 /// Validates a PATCH body and applies it to a customer. Returns the updated customer, or
-/// `undefined` when the merge failed; `takeFailure` then returns its issues.
+/// `undefined` when the merge failed; `takeResult` then returns its issues.
 ///
 /// The package's wrapper turns a failure into a thrown `PatchError`, which keeps exceptions
 /// out of WebAssembly frames.
@@ -43,7 +45,7 @@ pub fn apply_patch_js(customer: JsValue, patch: JsValue, options: JsValue) -> Re
 }
 
 /// Creates the smallest PATCH body that turns `original` into `edited`. Returns the patch, or
-/// `undefined` when no patch can express the difference; `takeFailure` then returns the issues.
+/// `undefined` when no patch can express the difference; `takeResult` then returns the issues.
 #[wasm_bindgen(js_name = createPatch)]
 pub fn create_patch_js(original: JsValue, edited: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let _scope = CallScope::enter();
@@ -71,7 +73,7 @@ pub fn validate_patch_json_js(text: JsValue, options: JsValue) -> Result<Option<
 }
 
 /// Applies a PATCH body to a customer, both JSON text. Returns the updated customer as
-/// compact JSON text, or `undefined` when the merge failed; `takeFailure` then returns its
+/// compact JSON text, or `undefined` when the merge failed; `takeResult` then returns its
 /// issues.
 #[wasm_bindgen(js_name = applyPatchJson)]
 pub fn apply_patch_json_js(customer: JsValue, patch: JsValue, options: JsValue) -> Result<Option<String>, JsValue> {
@@ -101,10 +103,11 @@ fn split_by_subject(issues: Vec<crate::Issue>) -> (Report, Report) {
     (Report { issues: patch }, Report { issues: customer })
 }
 
-/// Returns the issues of the last failed merge as JSON text of `{ issues, message }`, once.
-#[wasm_bindgen(js_name = takeFailure)]
-pub fn take_failure_js() -> Option<String> {
-    ser::take_failure()
+/// Returns the JSON text that the last call left, once: `{ issues, message }` after a failed
+/// merge or diff, and `{ valid, errors, warnings }` after `validatePatchBuffer` found issues.
+#[wasm_bindgen(js_name = takeResult)]
+pub fn take_result_js() -> Option<String> {
+    ser::take_result()
 }
 
 /// Checks a string as an EIC. Returns JSON text of

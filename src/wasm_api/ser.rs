@@ -13,9 +13,9 @@ use crate::{Input, Issue, IssueKind, Json, Locale, Param, Pointer, Report, Sever
 use super::de::JsInput;
 
 thread_local! {
-    /// The issues of the last failed merge, until the wrapper takes them to build its
-    /// `PatchError`.
-    static LAST_FAILURE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// JSON text that the last call left for the wrapper to take: the issues of a failed merge,
+    /// for its `PatchError`, or the result of a validation that found issues.
+    static LEFT_RESULT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 fn string(text: &str) -> Json {
@@ -73,7 +73,7 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> Option<Strin
 }
 
 /// Returns the value of a successful merge or diff. For a failed one, keeps its issues for
-/// `takeFailure` and returns `None`, which reaches JavaScript as `undefined`.
+/// `takeResult` and returns `None`, which reaches JavaScript as `undefined`.
 pub(crate) fn success_or_store_failure<T>(outcome: Result<T, Report>, locale: Locale) -> Option<T> {
     match outcome {
         Ok(value) => Some(value),
@@ -91,12 +91,17 @@ fn store_failure(report: &Report, locale: Locale) {
         (Text::from("issues"), issues_to_json(report.issues.iter(), locale)),
         (Text::from("message"), string(&error_summary(&report.issues, locale))),
     ]);
-    LAST_FAILURE.with(|last| *last.borrow_mut() = Some(failure.to_json_text()));
+    leave_result(failure.to_json_text());
 }
 
-/// Returns the issues of the last failed merge and clears them.
-pub(crate) fn take_failure() -> Option<String> {
-    LAST_FAILURE.with(|last| last.borrow_mut().take())
+/// Keeps JSON text for the wrapper to take with `takeResult`.
+pub(crate) fn leave_result(text: String) {
+    LEFT_RESULT.with(|left| *left.borrow_mut() = Some(text));
+}
+
+/// Returns the JSON text that the last call left, and clears it.
+pub(crate) fn take_result() -> Option<String> {
+    LEFT_RESULT.with(|left| left.borrow_mut().take())
 }
 
 /// Checks a value as an EIC and encodes the result as JSON text of

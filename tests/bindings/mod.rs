@@ -2,7 +2,7 @@
 //! wasm-bindgen tests.
 #![allow(dead_code)]
 
-use brp_customer_patch::wasm_api::{apply_patch_js, check_eic_js, create_patch_js, take_failure_js, validate_patch_js};
+use brp_customer_patch::wasm_api::{apply_patch_js, check_eic_js, create_patch_js, take_result_js, validate_patch_js};
 use js_sys::JSON;
 use wasm_bindgen::JsValue;
 
@@ -12,7 +12,7 @@ fn parse(text: &str) -> JsValue {
 
 /// Returns the failure the last merge or diff stored, as `{ issues, message }`.
 fn failure() -> JsValue {
-    parse(&take_failure_js().expect("a failed call stores its issues"))
+    parse(&take_result_js().expect("a failed call stores its issues"))
 }
 
 /// Calls `validatePatch` and returns `{ valid, errors, warnings }`.

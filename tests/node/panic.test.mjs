@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
-const { applyPatch, checkEic, PatchError, validatePatch, wasmMemoryBytes } = require("../../target/pkg-test-panic/index.cjs");
+const { applyPatch, applyPatchJson, checkEic, PatchError, validatePatch, validatePatchJson, wasmMemoryBytes } = require("../../target/pkg-test-panic/index.cjs");
 
 const trigger = { metadata: { note: "__brp_test_panic__" } };
 const customer = { id: "cust_1", status: "active", metadata: { a: "1" } };
@@ -61,4 +61,18 @@ test("repeated panics keep the module usable", () => {
 test("release package has no trigger", async () => {
   const release = await import("brp-customer-patch");
   assert.deepEqual(release.validatePatch(trigger), { valid: true, errors: [], warnings: [] });
+});
+
+test("text written into module memory survives a panic and the reset", () => {
+  // Without options, short text takes the wrapper's fast way, whose view of the module's
+  // memory must follow the module to its new instance.
+  const triggerText = JSON.stringify(trigger);
+  for (let round = 0; round < 5; round += 1) {
+    const result = validatePatchJson(triggerText);
+    assert.equal(result.errors.length, 1);
+    assertPanicIssue(result.errors[0]);
+    assert.deepEqual(validatePatchJson(`{"status":"pending"}`), { valid: true, errors: [], warnings: [] });
+    assert.throws(() => applyPatchJson(JSON.stringify(customer), triggerText), PatchError);
+    assert.equal(applyPatchJson(`{"id":"c1"}`, `{"metadata":{"a":"1"}}`), `{"id":"c1","metadata":{"a":"1"}}`);
+  }
 });

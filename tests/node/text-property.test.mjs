@@ -28,13 +28,19 @@ test("text and object paths agree", () => {
     const fromObject = validatePatch(patch, { locale });
     const fromText = validatePatchJson(text, { locale });
     assert.deepEqual(fromText, fromObject, `case ${index}: ${text}`);
+    // Without options, short well-formed text takes the wrapper's fast way into the module,
+    // through its memory, and must reach the same result as the general way.
+    assert.deepEqual(validatePatchJson(text), validatePatch(patch), `case ${index}, no options: ${text}`);
 
     if (!fromObject.valid) {
       assert.throws(() => applyPatchJson(customerText, text), PatchError, `case ${index}: ${text}`);
+      assert.throws(() => applyPatchJson(customerText, text, {}), PatchError, `case ${index}, options: ${text}`);
       continue;
     }
     valid += 1;
-    assert.equal(applyPatchJson(customerText, text), JSON.stringify(applyPatch(customer, patch)), `case ${index}: ${text}`);
+    const merged = JSON.stringify(applyPatch(customer, patch));
+    assert.equal(applyPatchJson(customerText, text), merged, `case ${index}: ${text}`);
+    assert.equal(applyPatchJson(customerText, text, {}), merged, `case ${index}, options: ${text}`);
   }
   // The generator must reach both outcomes often enough for the property to mean something.
   assert.ok(valid > cases / 10, `only ${valid} valid bodies`);
@@ -50,6 +56,19 @@ test("lone surrogates keep their pointer on both paths", () => {
   const fromText = validatePatchJson(text);
   assert.deepEqual(fromText, validatePatch(patch));
   assert.deepEqual(fromText.errors.map((issue) => [issue.code, issue.pointer]), [["invalid_format", `/metadata/${key}`], ["invalid_format", "/metadata/ok"]]);
+});
+
+test("text past the fast way's length takes the general way with the same result", () => {
+  // 16,384 UTF-16 code units is where the wrapper stops writing text into module memory.
+  for (const units of [16_380, 16_384, 16_385, 40_000]) {
+    const filler = "x".repeat(units - `{"metadata":{"note":""}}`.length);
+    const text = `{"metadata":{"note":"${filler}"}}`;
+    assert.equal(text.length, units);
+    assert.deepEqual(validatePatchJson(text), { valid: true, errors: [], warnings: [] }, `${units} units`);
+    const limited = validatePatchJson(text, { limits: { maxValueLength: 100 } });
+    assert.deepEqual(limited.errors.map((issue) => [issue.code, issue.pointer]), [["value_too_large", "/metadata/note"]], `${units} units`);
+    assert.equal(applyPatchJson(`{"id":"c1"}`, text), `{"id":"c1","metadata":{"note":"${filler}"}}`, `${units} units`);
+  }
 });
 
 test("raw lone surrogate in text is reported, not replaced", () => {
