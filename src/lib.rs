@@ -133,7 +133,11 @@ pub fn apply_patch_text(customer: &str, patch: &str, options: &Options) -> Resul
     // The stored customer is trusted data, so `max_bytes` does not apply to it.
     let customer = raw::scan(customer).map_err(|error| syntax_issue(error, Subject::Customer));
     match (customer, patch) {
-        (Ok(customer), Ok(patch)) => apply_patch(&customer.root(), &patch.root(), options, &mut TextBuilder).map(TextPiece::into_text),
+        (Ok(customer), Ok(patch)) => {
+            // The updated customer is rarely longer than the customer and the patch together.
+            let mut builder = TextBuilder::with_capacity(customer.root().as_raw().len() + patch.root().as_raw().len());
+            apply_patch(&customer.root(), &patch.root(), options, &mut builder).map(TextPiece::into_text)
+        }
         (customer, patch) => Err(Report { issues: [patch.err(), customer.err()].into_iter().flatten().collect() }),
     }
 }

@@ -506,7 +506,17 @@ impl<'a> Input for RawValue<'a> {
 /// Writes compact JSON text. Keys keep their literal and kept values their text, with white
 /// space outside strings removed.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct TextBuilder;
+pub struct TextBuilder {
+    capacity: usize,
+}
+
+impl TextBuilder {
+    /// Returns a builder that reserves `capacity` bytes for each object, so that writing an
+    /// object of about that size never grows its string.
+    pub fn with_capacity(capacity: usize) -> TextBuilder {
+        TextBuilder { capacity }
+    }
+}
 
 /// A value written by [`TextBuilder`]: text of the input, copied only when its object is
 /// written, or an object written already.
@@ -539,7 +549,9 @@ impl<'a> Build<RawValue<'a>> for TextBuilder {
     type Object = String;
 
     fn object(&mut self) -> String {
-        String::from("{")
+        let mut object = String::with_capacity(self.capacity);
+        object.push('{');
+        object
     }
 
     fn insert(&mut self, object: &mut String, key: &RawKey<'a>, value: TextPiece<'a>) {
