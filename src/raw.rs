@@ -73,6 +73,8 @@ struct Node {
     /// Index of the node after this one and everything inside it: the next key or value of the
     /// enclosing container, or the end of its nodes.
     next: usize,
+    /// Whether a string or key contains an escape, so that reading it must decode it.
+    escaped: bool,
 }
 
 /// JSON text that [`scan`] accepted, with the place of every value and key in it.
@@ -112,21 +114,21 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
         match bytes.get(position) {
             Some(b'{') => {
                 let node = nodes.len();
-                nodes.push(Node { start, end: 0, next: 0 });
+                nodes.push(Node { start, end: 0, next: 0, escaped: false });
                 position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b'}') {
                     position += 1;
-                    nodes[node] = Node { start, end: position, next: node + 1 };
+                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false };
                 } else {
                     // The object is entered before its first key is read, so that an error in
                     // that key points at the object.
                     stack.push(Frame::Object { node, key: None });
                     match scan_member_key(bytes, position, &mut spaced) {
-                        Ok((key, after)) => {
+                        Ok((key, escaped, after)) => {
                             if let Some(Frame::Object { key: latest, .. }) = stack.last_mut() {
                                 *latest = Some(key);
                             }
-                            nodes.push(Node { start: key.0, end: key.1, next: nodes.len() + 1 });
+                            nodes.push(Node { start: key.0, end: key.1, next: nodes.len() + 1, escaped });
                             position = after;
                             continue 'value;
                         }
@@ -136,18 +138,21 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
             }
             Some(b'[') => {
                 let node = nodes.len();
-                nodes.push(Node { start, end: 0, next: 0 });
+                nodes.push(Node { start, end: 0, next: 0, escaped: false });
                 position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b']') {
                     position += 1;
-                    nodes[node] = Node { start, end: position, next: node + 1 };
+                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false };
                 } else {
                     stack.push(Frame::Array { node, index: 0 });
                     continue 'value;
                 }
             }
             Some(b'"') => match scan_string(bytes, position) {
-                Ok(after) => position = after,
+                Ok((after, escaped)) => {
+                    position = after;
+                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped });
+                }
                 Err((message, at)) => return fail(message, at, &stack),
             },
             Some(b'-' | b'0'..=b'9') => match scan_number(bytes, position) {
@@ -160,8 +165,8 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
             None => return fail(SyntaxProblem::UnexpectedEnd, position, &stack),
             Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &stack),
         }
-        if !matches!(bytes[start], b'{' | b'[') {
-            nodes.push(Node { start, end: position, next: nodes.len() + 1 });
+        if !matches!(bytes[start], b'{' | b'[' | b'"') {
+            nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
         }
 
         // A value is complete: close every container that ends here, then find the next value.
@@ -177,9 +182,9 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
                 (Frame::Object { key, .. }, Some(b',')) => {
                     let key_start = skip_whitespace(bytes, position + 1, &mut spaced);
                     match scan_member_key(bytes, key_start, &mut spaced) {
-                        Ok((next_key, after)) => {
+                        Ok((next_key, escaped, after)) => {
                             *key = Some(next_key);
-                            nodes.push(Node { start: next_key.0, end: next_key.1, next: nodes.len() + 1 });
+                            nodes.push(Node { start: next_key.0, end: next_key.1, next: nodes.len() + 1, escaped });
                             position = after;
                             continue 'value;
                         }
@@ -214,17 +219,18 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
 /// A failed step of the scan: the problem and the byte offset where it failed.
 type ScanFailure = (SyntaxProblem, usize);
 
-/// Scans `"key" :` and returns the key's byte range and the offset after the colon.
-fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<((usize, usize), usize), ScanFailure> {
+/// Scans `"key" :` and returns the key's byte range, whether it contains an escape, and the
+/// offset after the colon.
+fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<((usize, usize), bool, usize), ScanFailure> {
     if bytes.get(position) != Some(&b'"') {
         return Err((SyntaxProblem::ExpectedKey, position));
     }
-    let end = scan_string(bytes, position)?;
+    let (end, escaped) = scan_string(bytes, position)?;
     let colon = skip_whitespace(bytes, end, spaced);
     if bytes.get(colon) != Some(&b':') {
         return Err((SyntaxProblem::ExpectedColon, colon));
     }
-    Ok(((position, end), colon + 1))
+    Ok(((position, end), escaped, colon + 1))
 }
 
 /// Returns the offset of the first `"` or `\\` at or after `index`, or of a control character
@@ -256,15 +262,18 @@ fn next_special(bytes: &[u8], mut index: usize, controls: bool) -> usize {
     bytes.len()
 }
 
-/// Scans a string literal that starts at `position` and returns the offset after it.
-fn scan_string(bytes: &[u8], position: usize) -> Result<usize, ScanFailure> {
+/// Scans a string literal that starts at `position` and returns the offset after it and
+/// whether it contains an escape.
+fn scan_string(bytes: &[u8], position: usize) -> Result<(usize, bool), ScanFailure> {
     let mut index = position + 1;
+    let mut escaped = false;
     loop {
         index = next_special(bytes, index, true);
         match bytes.get(index) {
             None => return Err((SyntaxProblem::UnterminatedString, index)),
-            Some(b'"') => return Ok(index + 1),
+            Some(b'"') => return Ok((index + 1, escaped)),
             Some(b'\\') => {
+                escaped = true;
                 match bytes.get(index + 1) {
                     Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => index += 2,
                     Some(b'u') => {
@@ -352,7 +361,7 @@ fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Fr
     let mut segments: Vec<Text<'static>> = Vec::with_capacity(stack.len());
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         segments.push(match frame {
-            Frame::Object { key: Some((start, end)), .. } => decode_string(&text[*start..*end]).into_owned(),
+            Frame::Object { key: Some((start, end)), .. } => decode_string(&text[*start..*end], true).into_owned(),
             // A container contains another only once a key is read, so this is never reached.
             Frame::Object { key: None, .. } => Text::from(""),
             Frame::Array { index, .. } => Text::from(index.to_string()),
@@ -363,10 +372,10 @@ fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Fr
 }
 
 /// Decodes a string literal, quotes included, that [`scan`] accepted. Borrows the text when
-/// the literal has no escape.
-fn decode_string(literal: &str) -> Text<'_> {
+/// the literal has no escape, which the scan noted in `escaped`.
+fn decode_string(literal: &str, escaped: bool) -> Text<'_> {
     let inner = &literal[1..literal.len() - 1];
-    if !inner.contains('\\') {
+    if !escaped {
         return Text::Utf8(Cow::Borrowed(inner));
     }
 
@@ -467,7 +476,7 @@ impl<'a> Input for RawValue<'a> {
     }
 
     fn text(&self) -> Option<Text<'_>> {
-        (self.kind() == Kind::String).then(|| decode_string(self.as_raw()))
+        (self.kind() == Kind::String).then(|| decode_string(self.as_raw(), self.node().escaped))
     }
 
     fn entries(&self) -> Option<Vec<(RawKey<'a>, RawValue<'a>)>> {
@@ -480,7 +489,8 @@ impl<'a> Input for RawValue<'a> {
         let mut key = self.index + 1;
         while key < self.node().next {
             let literal = &self.text.source[nodes[key].start..nodes[key].end];
-            entries.push((RawKey { literal, text: decode_string(literal) }, RawValue { text: self.text, index: key + 1 }));
+            let text = decode_string(literal, nodes[key].escaped);
+            entries.push((RawKey { literal, text }, RawValue { text: self.text, index: key + 1 }));
             key = nodes[key + 1].next;
         }
         Some(entries)
@@ -712,7 +722,7 @@ mod tests {
 
     #[test]
     fn decode_keeps_lone_surrogate() {
-        assert_eq!(decode_string("\"a\\udc00\""), Text::Utf16(Cow::Owned(vec![0x61, 0xdc00])));
-        assert_eq!(decode_string("\"\\ud83d\\ude00\"").as_str(), Some("\u{1f600}"));
+        assert_eq!(decode_string("\"a\\udc00\"", true), Text::Utf16(Cow::Owned(vec![0x61, 0xdc00])));
+        assert_eq!(decode_string("\"\\ud83d\\ude00\"", true).as_str(), Some("\u{1f600}"));
     }
 }
