@@ -45,6 +45,9 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // Calls into the module that are running: a getter of an input can call the package again.
   let depth = 0;
   let resetPending = false;
+  // Set when an exception left the module, which then skipped the Rust code that releases the
+  // call's object levels. A call that returns releases its own levels.
+  let releasePending = false;
 
   // Runs one call into the module. After a trap the instance's memory may be inconsistent, so
   // the module is instantiated again, and `onPanic` builds the call's result from the issue.
@@ -57,6 +60,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
     try {
       return call();
     } catch (error) {
+      releasePending = true;
       if (!(error instanceof WebAssembly.RuntimeError)) {
         // The module's own TypeErrors, for malformed options, leave it in order.
         if (!(error instanceof TypeError)) resetPending = true;
@@ -72,7 +76,10 @@ export function bindApi(bindings, ensureReady = () => {}) {
           resetPending = false;
           bindings.__wbg_reset_state();
         }
-        bindings.releaseLevels();
+        if (releasePending) {
+          releasePending = false;
+          bindings.releaseLevels();
+        }
       }
     }
   }
