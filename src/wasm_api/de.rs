@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::js;
 use crate::json::push_string_literal;
 use crate::raw::line_and_column;
-use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, RawValue, Report, Severity, Subject, Text};
+use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
 /// A JavaScript value seen through the core's [`Input`] trait.
 ///
@@ -115,6 +115,114 @@ pub(crate) fn kind_of(value: &JsValue) -> Kind {
     KINDS.get(js::kind_of(value) as usize).copied().unwrap_or(Kind::Unreadable)
 }
 
+thread_local! {
+    /// Whether `values.js` has been given this module instance's linear memory.
+    static MEMORY_SHARED: Cell<bool> = const { Cell::new(false) };
+
+    /// The buffer that `values.js` writes level descriptions into, kept between calls. A call
+    /// takes it out while `values.js` writes, so a nested call from a getter gets its own.
+    static DESCRIPTION_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// Size of a new description buffer. Each level of the example customer and body takes under
+/// 300 bytes.
+const DESCRIPTION_BUFFER_BYTES: usize = 1024;
+
+/// Largest description buffer kept for the next call. A bigger one, left by an object with
+/// thousands of keys or a long string, is freed.
+const KEPT_DESCRIPTION_BUFFER_BYTES: usize = 64 * 1024;
+
+/// Reads the entries of a plain object: `values.js` reads its keys and values once, keeps the
+/// values as a level of the call, and writes keys, kinds and strings into linear memory.
+/// Returns `None` when the keys cannot be listed.
+fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
+    if !MEMORY_SHARED.with(Cell::get) {
+        js::use_memory(&wasm_bindgen::memory());
+        MEMORY_SHARED.with(|shared| shared.set(true));
+    }
+
+    let mut buffer = DESCRIPTION_BUFFER.with(Cell::take);
+    if buffer.len() < DESCRIPTION_BUFFER_BYTES {
+        buffer.resize(DESCRIPTION_BUFFER_BYTES, 0);
+    }
+    // Linear memory addresses fit in 32 bits on wasm32.
+    let mut written = match object.origin {
+        Some((level, index)) => js::describe_entry(level, index, buffer.as_mut_ptr() as u32, buffer.len() as u32),
+        None => js::describe_object(object.handle(), buffer.as_mut_ptr() as u32, buffer.len() as u32),
+    };
+    if written < -1.0 {
+        // The description did not fit, and `values.js` returned minus the size it needs.
+        buffer.resize(-written as usize, 0);
+        written = js::encode_last_level(buffer.as_mut_ptr() as u32, buffer.len() as u32);
+    }
+
+    let entries = if written >= 0.0 { buffer.get(..written as usize).and_then(decode_level) } else { None };
+    if buffer.len() <= KEPT_DESCRIPTION_BUFFER_BYTES {
+        DESCRIPTION_BUFFER.with(|slot| slot.set(buffer));
+    }
+    entries
+}
+
+/// Reads a level description that `encodeLevel` in `values.js` wrote: the level number and
+/// the entry count, then per entry its kind code, its key and, for a string, its value.
+fn decode_level(bytes: &[u8]) -> Option<Vec<(JsKey, JsInput)>> {
+    let mut reader = DescriptionReader { bytes, position: 0 };
+    let level = reader.read_u32()?;
+    let count = reader.read_u32()? as usize;
+
+    // Each entry takes at least six bytes, which bounds the count against a damaged buffer.
+    let mut entries = Vec::with_capacity(count.min(bytes.len() / 6));
+    for index in 0..count {
+        let kind = KINDS.get(usize::from(reader.read_byte()?)).copied().unwrap_or(Kind::Unreadable);
+        let key = reader.read_text()?;
+        let text = if kind == Kind::String { Some(reader.read_text()?) } else { None };
+        let value = JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) };
+        entries.push((JsKey { text: key }, value));
+    }
+    Some(entries)
+}
+
+/// A cursor over a level description.
+struct DescriptionReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+}
+
+/// String encodings in a level description, as `writeText` in `values.js` writes them.
+const UTF8_TEXT: u8 = 0;
+const UTF16_TEXT: u8 = 1;
+
+impl<'a> DescriptionReader<'a> {
+    fn read_bytes(&mut self, count: usize) -> Option<&'a [u8]> {
+        let bytes = self.bytes.get(self.position..self.position.checked_add(count)?)?;
+        self.position += count;
+        Some(bytes)
+    }
+
+    fn read_byte(&mut self) -> Option<u8> {
+        Some(self.read_bytes(1)?[0])
+    }
+
+    fn read_u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.read_bytes(4)?.try_into().ok()?))
+    }
+
+    /// Reads a string: its form, its size in bytes, and its UTF-8 bytes or UTF-16 code units.
+    fn read_text(&mut self) -> Option<Text<'static>> {
+        let form = self.read_byte()?;
+        let size = self.read_u32()? as usize;
+        let bytes = self.read_bytes(size)?;
+        match form {
+            UTF8_TEXT => Some(Text::from(std::str::from_utf8(bytes).ok()?.to_owned())),
+            UTF16_TEXT => {
+                let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect();
+                Some(Text::from_utf16(&units))
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Input for JsInput {
     type Key = JsKey;
 
@@ -142,30 +250,7 @@ impl Input for JsInput {
         if self.kind() != Kind::Object {
             return None;
         }
-        let description = match self.origin {
-            Some((level, index)) => js::describe_entry(level, index)?,
-            None => js::describe_object(self.handle())?,
-        };
-
-        // The description is JSON text written by values.js, so it needs no syntax check.
-        let parts = RawValue::root(&description).items()?;
-        let (header, pairs) = parts.split_at_checked(2)?;
-        let level: u32 = header[0].as_raw().parse().ok()?;
-        let kinds = header[1].text()?;
-        let kinds = kinds.as_str()?.as_bytes();
-
-        let mut entries = Vec::with_capacity(kinds.len());
-        for (index, pair) in pairs.chunks_exact(2).enumerate() {
-            let kind = KINDS.get(usize::from(kinds.get(index)?.wrapping_sub(b'a'))).copied().unwrap_or(Kind::Unreadable);
-            let value = JsInput {
-                handle: OnceCell::new(),
-                kind: Cell::new(Some(kind)),
-                text: pair[1].text().map(Text::into_owned),
-                origin: Some((level, index as u32)),
-            };
-            entries.push((JsKey { text: pair[0].text()?.into_owned() }, value));
-        }
-        Some(entries)
+        describe_level(self)
     }
 
     fn key_text(key: &JsKey) -> Text<'_> {
