@@ -8,7 +8,6 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
-use crate::json::push_string_literal;
 use crate::raw::line_and_column;
 use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
@@ -38,9 +37,10 @@ impl JsInput {
     }
 }
 
-/// An object key, decoded once.
+/// An object key, decoded once, and its place in a level that `values.js` keeps for the call.
 pub(crate) struct JsKey {
     text: Text<'static>,
+    origin: (u32, u32),
 }
 
 thread_local! {
@@ -132,14 +132,19 @@ const DESCRIPTION_BUFFER_BYTES: usize = 1024;
 /// thousands of keys or a long string, is freed.
 const KEPT_DESCRIPTION_BUFFER_BYTES: usize = 64 * 1024;
 
-/// Reads the entries of a plain object: `values.js` reads its keys and values once, keeps the
-/// values as a level of the call, and writes keys, kinds and strings into linear memory.
-/// Returns `None` when the keys cannot be listed.
-fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
+/// Gives `values.js` this module instance's linear memory, once.
+fn share_memory() {
     if !MEMORY_SHARED.with(Cell::get) {
         js::use_memory(&wasm_bindgen::memory());
         MEMORY_SHARED.with(|shared| shared.set(true));
     }
+}
+
+/// Reads the entries of a plain object: `values.js` reads its keys and values once, keeps the
+/// values as a level of the call, and writes keys, kinds and strings into linear memory.
+/// Returns `None` when the keys cannot be listed.
+fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
+    share_memory();
 
     let mut buffer = DESCRIPTION_BUFFER.with(Cell::take);
     if buffer.len() < DESCRIPTION_BUFFER_BYTES {
@@ -177,7 +182,7 @@ fn decode_level(bytes: &[u8]) -> Option<Vec<(JsKey, JsInput)>> {
         let key = reader.read_text()?;
         let text = if kind == Kind::String { Some(reader.read_text()?) } else { None };
         let value = JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) };
-        entries.push((JsKey { text: key }, value));
+        entries.push((JsKey { text: key, origin: (level, index as u32) }, value));
     }
     Some(entries)
 }
@@ -312,16 +317,16 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
     }
 }
 
-/// Positions per source in a reference of `assemble` in `values.js`.
-const SOURCE_SPAN: u64 = 16_777_216;
+/// The level number that marks `null` in an `assemble` entry.
+const NULL_LEVEL: u32 = u32::MAX;
 
-/// A value of the output: one read from an input object, referenced by its level and index, or
-/// one built here.
+/// A value of the output: `null`, or a value in a level that `values.js` keeps for the call.
+/// Such a level is a described input object or contains one object built here.
 pub(crate) enum JsOutputValue {
-    /// Value `index` of a described level.
+    /// Value `index` of level `level`.
     Kept(u32, u32),
-    /// A value that exists only as a handle.
-    Built(JsValue),
+    /// `null`.
+    Null,
 }
 
 /// Builds JavaScript output. Values that a merge keeps are shared with the input, as in an
@@ -330,44 +335,38 @@ pub(crate) struct JsOutput;
 
 impl Build<JsInput> for JsOutput {
     type Value = JsOutputValue;
-    type Object = Vec<(Text<'static>, JsOutputValue)>;
+    /// Four numbers per entry, as `assemble` in `values.js` reads them: the key's level and
+    /// index, then the value's level (or [`NULL_LEVEL`]) and index.
+    type Object = Vec<u32>;
 
     fn object(&mut self) -> Self::Object {
         Vec::new()
     }
 
     fn insert(&mut self, object: &mut Self::Object, key: &JsKey, value: JsOutputValue) {
-        object.push((key.text.clone(), value));
+        let (value_level, value_index) = match value {
+            JsOutputValue::Kept(level, index) => (level, index),
+            JsOutputValue::Null => (NULL_LEVEL, 0),
+        };
+        object.extend_from_slice(&[key.origin.0, key.origin.1, value_level, value_index]);
     }
 
     fn finish(&mut self, object: Self::Object) -> JsOutputValue {
-        // Source 0 is the values built here; source n + 1 is described level n.
-        let built = Array::new();
-        let mut template = String::from("{");
-        for (position, (key, value)) in object.iter().enumerate() {
-            let (source, index) = match value {
-                JsOutputValue::Kept(level, index) => (u64::from(*level) + 1, *index),
-                JsOutputValue::Built(handle) => (0, built.push(handle) - 1),
-            };
-            if position > 0 {
-                template.push(',');
-            }
-            push_string_literal(&mut template, key);
-            let _ = write!(template, ":{}", source * SOURCE_SPAN + u64::from(index));
-        }
-        template.push('}');
-        JsOutputValue::Built(js::assemble(&template, &built))
+        share_memory();
+        // Linear memory addresses fit in 32 bits on wasm32.
+        let level = js::assemble(object.as_ptr() as u32, (object.len() / 4) as u32);
+        JsOutputValue::Kept(level, 0)
     }
 
     fn keep(&mut self, value: &JsInput) -> JsOutputValue {
         match value.origin {
             Some((level, index)) => JsOutputValue::Kept(level, index),
-            None => JsOutputValue::Built(value.handle().clone()),
+            None => JsOutputValue::Kept(js::keep_value(value.handle()), 0),
         }
     }
 
     fn null(&mut self) -> JsOutputValue {
-        JsOutputValue::Built(JsValue::NULL)
+        JsOutputValue::Null
     }
 }
 
@@ -376,7 +375,7 @@ impl JsOutputValue {
     pub(crate) fn into_js(self) -> JsValue {
         match self {
             JsOutputValue::Kept(level, index) => js::value_at(level, index),
-            JsOutputValue::Built(handle) => handle,
+            JsOutputValue::Null => JsValue::NULL,
         }
     }
 }

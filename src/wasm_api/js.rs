@@ -33,7 +33,10 @@ extern "C" {
     #[wasm_bindgen(js_name = valueAt)]
     pub fn value_at(level: u32, index: u32) -> JsValue;
 
-    pub fn assemble(template: &str, built: &js_sys::Array) -> JsValue;
+    pub fn assemble(address: u32, count: u32) -> u32;
+
+    #[wasm_bindgen(js_name = keepValue)]
+    pub fn keep_value(value: &JsValue) -> u32;
 }
 
 #[wasm_bindgen]

@@ -111,15 +111,17 @@ export function valueAt(level, index) {
   return levels[level][index];
 }
 
-// The module's linear memory, which `describeObject` writes into. Rust sets it before the first
-// description of each module instance.
+// The module's linear memory, which `describeObject` writes into and `assemble` reads from.
+// Rust sets it once per module instance, before the first of either call.
 let memory = null;
 let memoryBytes = new Uint8Array(0);
+let memoryWords = new Uint32Array(0);
 
 /** Sets the linear memory that descriptions are written into. */
 export function useMemory(wasmMemory) {
   memory = wasmMemory;
   memoryBytes = new Uint8Array(wasmMemory.buffer);
+  memoryWords = new Uint32Array(wasmMemory.buffer);
 }
 
 function currentMemoryBytes() {
@@ -328,25 +330,49 @@ export function encodeLastLevel(address, capacity) {
   return encodeLevel(levels.length - 1, lastKinds, address, capacity);
 }
 
-/** Positions per source in a reference of `assemble`: a reference is source * SOURCE_SPAN + index. */
-const SOURCE_SPAN = 16777216;
+// The level number that marks `null` in an `assemble` entry, `NULL_LEVEL` in src/wasm_api/de.rs.
+const NULL_LEVEL = 0xffffffff;
+
+const NO_KEYS = Object.freeze([]);
+
+/** Keeps a value as a new level of one value and returns the level number. */
+export function keepValue(value) {
+  levels.push([value]);
+  levelKeys.push(NO_KEYS);
+  return levels.length - 1;
+}
+
+function currentMemoryWords() {
+  if (memoryWords.byteLength === 0) {
+    memoryWords = new Uint32Array(memory.buffer);
+  }
+  return memoryWords;
+}
 
 /**
- * Builds a plain object from a template: JSON text of an object whose values are references
- * `source * 16777216 + index`. Source 0 is `built`, and source `n` is described level `n - 1`.
+ * Builds a plain object from `count` entries at `address` in linear memory, four 32-bit
+ * numbers each: the level and index of the key, then those of the value, where level
+ * `NULL_LEVEL` means `null`. Keeps the object as a new level and returns the level number.
  *
- * JSON.parse creates every key as an own data property, `__proto__` included, and replacing
- * an own property's value calls no setter that someone may have put on Object.prototype. This
- * is several times faster than defining each property.
+ * Each key becomes an own data property. Assignment does that for a key that Object.prototype
+ * lacks, and is several times faster than `Object.defineProperty`. A key that Object.prototype
+ * has, such as `__proto__` or one with a setter that someone added, could reach a setter or a
+ * read-only property there, so it is defined instead.
  */
-export function assemble(template, built) {
-  const object = JSON.parse(template);
-  const keys = Object.keys(object);
-  for (let index = 0; index < keys.length; index += 1) {
-    const key = keys[index];
-    const reference = object[key];
-    const source = Math.floor(reference / SOURCE_SPAN);
-    object[key] = (source === 0 ? built : levels[source - 1])[reference % SOURCE_SPAN];
+export function assemble(address, count) {
+  const words = currentMemoryWords();
+  const object = {};
+  let word = address >>> 2;
+  for (let entry = 0; entry < count; entry += 1) {
+    const key = levelKeys[words[word]][words[word + 1]];
+    const valueLevel = words[word + 2];
+    const value = valueLevel === NULL_LEVEL ? null : levels[valueLevel][words[word + 3]];
+    if (key in Object.prototype) {
+      Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    } else {
+      object[key] = value;
+    }
+    word += 4;
   }
-  return object;
+  return keepValue(object);
 }
