@@ -141,9 +141,9 @@ fn share_memory() {
 }
 
 /// Reads the entries of a plain object: `values.js` reads its keys and values once, keeps the
-/// values as a level of the call, and writes keys, kinds and strings into linear memory.
-/// Returns `None` when the keys cannot be listed.
-fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
+/// values as a level of the call, and writes keys, kinds and, when `with_text`, string values
+/// into linear memory. Returns `None` when the keys cannot be listed.
+fn describe_level(object: &JsInput, with_text: bool) -> Option<Vec<(JsKey, JsInput)>> {
     share_memory();
 
     let mut buffer = DESCRIPTION_BUFFER.with(Cell::take);
@@ -152,16 +152,16 @@ fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
     }
     // Linear memory addresses fit in 32 bits on wasm32.
     let mut written = match object.origin {
-        Some((level, index)) => js::describe_entry(level, index, buffer.as_mut_ptr() as u32, buffer.len() as u32),
-        None => js::describe_object(object.handle(), buffer.as_mut_ptr() as u32, buffer.len() as u32),
+        Some((level, index)) => js::describe_entry(level, index, buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text),
+        None => js::describe_object(object.handle(), buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text),
     };
     if written < -1.0 {
         // The description did not fit, and `values.js` returned minus the size it needs.
         buffer.resize(-written as usize, 0);
-        written = js::encode_last_level(buffer.as_mut_ptr() as u32, buffer.len() as u32);
+        written = js::encode_last_level(buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text);
     }
 
-    let entries = if written >= 0.0 { buffer.get(..written as usize).and_then(decode_level) } else { None };
+    let entries = if written >= 0.0 { buffer.get(..written as usize).and_then(|bytes| decode_level(bytes, with_text)) } else { None };
     if buffer.len() <= KEPT_DESCRIPTION_BUFFER_BYTES {
         DESCRIPTION_BUFFER.with(|slot| slot.set(buffer));
     }
@@ -169,8 +169,9 @@ fn describe_level(object: &JsInput) -> Option<Vec<(JsKey, JsInput)>> {
 }
 
 /// Reads a level description that `encodeLevel` in `values.js` wrote: the level number and
-/// the entry count, then per entry its kind code, its key and, for a string, its value.
-fn decode_level(bytes: &[u8]) -> Option<Vec<(JsKey, JsInput)>> {
+/// the entry count, then per entry its kind code, its key and, for a string when `with_text`,
+/// its value.
+fn decode_level(bytes: &[u8], with_text: bool) -> Option<Vec<(JsKey, JsInput)>> {
     let mut reader = DescriptionReader { bytes, position: 0 };
     let level = reader.read_u32()?;
     let count = reader.read_u32()? as usize;
@@ -180,7 +181,7 @@ fn decode_level(bytes: &[u8]) -> Option<Vec<(JsKey, JsInput)>> {
     for index in 0..count {
         let kind = KINDS.get(usize::from(reader.read_byte()?)).copied().unwrap_or(Kind::Unreadable);
         let key = reader.read_text()?;
-        let text = if kind == Kind::String { Some(reader.read_text()?) } else { None };
+        let text = if with_text && kind == Kind::String { Some(reader.read_text()?) } else { None };
         let value = JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) };
         entries.push((JsKey { text: key, origin: (level, index as u32) }, value));
     }
@@ -255,7 +256,16 @@ impl Input for JsInput {
         if self.kind() != Kind::Object {
             return None;
         }
-        describe_level(self)
+        describe_level(self, true)
+    }
+
+    /// Leaves string values out of the description, and [`Input::text`] then reads one from
+    /// its level with a call into JavaScript.
+    fn entries_to_keep(&self) -> Option<Vec<(JsKey, JsInput)>> {
+        if self.kind() != Kind::Object {
+            return None;
+        }
+        describe_level(self, false)
     }
 
     fn key_text(key: &JsKey) -> Text<'_> {

@@ -19,13 +19,13 @@ extern "C" {
     pub fn use_memory(memory: &JsValue);
 
     #[wasm_bindgen(js_name = describeObject)]
-    pub fn describe_object(object: &JsValue, address: u32, capacity: u32) -> f64;
+    pub fn describe_object(object: &JsValue, address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = describeEntry)]
-    pub fn describe_entry(level: u32, index: u32, address: u32, capacity: u32) -> f64;
+    pub fn describe_entry(level: u32, index: u32, address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = encodeLastLevel)]
-    pub fn encode_last_level(address: u32, capacity: u32) -> f64;
+    pub fn encode_last_level(address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = sameTime)]
     pub fn same_time(left: &JsValue, right: &JsValue) -> bool;

@@ -242,12 +242,12 @@ function writeText(bytes, position, end, text) {
 /**
  * Writes the description of a level into linear memory at `address`, at most `capacity`
  * bytes: the level number and the entry count (four bytes each, little-endian), then per entry
- * its kind code (one byte), its key and, when the value is a string, the value, each as
- * `writeText` writes it.
+ * its kind code (one byte), its key and, when the value is a string and `withText` is true,
+ * the value, each as `writeText` writes it.
  *
  * Returns the number of bytes written, or minus the number needed when they do not fit.
  */
-function encodeLevel(level, kinds, address, capacity) {
+function encodeLevel(level, kinds, address, capacity, withText) {
   const keys = levelKeys[level];
   const values = levels[level];
   // The values were read before, so no getter or trap runs from here on, and the memory
@@ -264,7 +264,7 @@ function encodeLevel(level, kinds, address, capacity) {
     const kind = kinds[index];
     bytes[position] = kind;
     position = writeText(bytes, position + 1, end, keys[index]);
-    if (kind === STRING && position >= 0) {
+    if (withText && kind === STRING && position >= 0) {
       position = writeText(bytes, position, end, values[index]);
     }
   }
@@ -273,7 +273,7 @@ function encodeLevel(level, kinds, address, capacity) {
     let needed = 8;
     for (let index = 0; index < keys.length; index += 1) {
       needed += 1 + encodedTextSize(keys[index]);
-      if (kinds[index] === STRING) {
+      if (withText && kinds[index] === STRING) {
         needed += encodedTextSize(values[index]);
       }
     }
@@ -293,7 +293,7 @@ function encodeLevel(level, kinds, address, capacity) {
  * Returns what `encodeLevel` returns, or -1 when the keys cannot be listed. A value whose
  * getter throws is reported as unreadable.
  */
-export function describeObject(object, address, capacity) {
+export function describeObject(object, address, capacity, withText) {
   let keys;
   try {
     keys = Object.keys(object);
@@ -318,20 +318,20 @@ export function describeObject(object, address, capacity) {
   levels.push(values);
   levelKeys.push(keys);
   lastKinds = kinds;
-  return encodeLevel(levels.length - 1, kinds, address, capacity);
+  return encodeLevel(levels.length - 1, kinds, address, capacity, withText);
 }
 
 /** Describes value `index` of a described level, as `describeObject` does. */
-export function describeEntry(level, index, address, capacity) {
-  return describeObject(levels[level][index], address, capacity);
+export function describeEntry(level, index, address, capacity, withText) {
+  return describeObject(levels[level][index], address, capacity, withText);
 }
 
 /**
  * Writes the description of the level that `describeObject` described last again, into a
  * larger buffer after it returned the size it needs.
  */
-export function encodeLastLevel(address, capacity) {
-  return encodeLevel(levels.length - 1, lastKinds, address, capacity);
+export function encodeLastLevel(address, capacity, withText) {
+  return encodeLevel(levels.length - 1, lastKinds, address, capacity, withText);
 }
 
 // The level number that marks `null` in an `assemble` entry, `NULL_LEVEL` in src/wasm_api/de.rs.
