@@ -8,6 +8,7 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
+use crate::fields::{BALANCE_GROUP, CUSTOMER};
 use crate::raw::line_and_column;
 use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
@@ -180,7 +181,7 @@ fn decode_level(bytes: &[u8], with_text: bool) -> Option<Vec<(JsKey, JsInput)>> 
     let mut entries = Vec::with_capacity(count.min(bytes.len() / 6));
     for index in 0..count {
         let kind = KINDS.get(usize::from(reader.read_byte()?)).copied().unwrap_or(Kind::Unreadable);
-        let key = reader.read_text()?;
+        let key = reader.read_key()?;
         let text = if with_text && kind == Kind::String { Some(reader.read_text()?) } else { None };
         let value = JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) };
         entries.push((JsKey { text: key, origin: (level, index as u32) }, value));
@@ -215,11 +216,29 @@ impl<'a> DescriptionReader<'a> {
 
     /// Reads a string: its form, its size in bytes, and its UTF-8 bytes or UTF-16 code units.
     fn read_text(&mut self) -> Option<Text<'static>> {
+        self.read_text_with(|_| None)
+    }
+
+    /// Reads a key as [`Self::read_text`] reads a string. The name of a field of the customer
+    /// or its balance group is borrowed from the field table instead of copied, which saves an
+    /// allocation per key of most levels.
+    fn read_key(&mut self) -> Option<Text<'static>> {
+        self.read_text_with(|bytes| {
+            let fields = CUSTOMER.fields.iter().chain(BALANCE_GROUP.fields);
+            fields.map(|field| field.name).find(|name| name.as_bytes() == bytes)
+        })
+    }
+
+    /// Reads a string, borrowing it from `find_static` when that returns a string equal to it.
+    fn read_text_with(&mut self, find_static: impl Fn(&[u8]) -> Option<&'static str>) -> Option<Text<'static>> {
         let form = self.read_byte()?;
         let size = self.read_u32()? as usize;
         let bytes = self.read_bytes(size)?;
         match form {
-            UTF8_TEXT => Some(Text::from(std::str::from_utf8(bytes).ok()?.to_owned())),
+            UTF8_TEXT => match find_static(bytes) {
+                Some(name) => Some(Text::from(name)),
+                None => Some(Text::from(std::str::from_utf8(bytes).ok()?.to_owned())),
+            },
             UTF16_TEXT => {
                 let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect();
                 Some(Text::from_utf16(&units))
