@@ -1,7 +1,7 @@
 //! From JavaScript: values seen through [`Input`], and options.
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 
 use js_sys::{Array, JsString};
@@ -473,12 +473,34 @@ pub(super) fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) 
     Ok(())
 }
 
-pub(super) fn read_option(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
-    js::reflect_get(object, &name.into()).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
+thread_local! {
+    /// JavaScript strings of the option names read so far. Converting a Rust string decodes it
+    /// in JavaScript, which took most of the time of parsing `{ locale: "de" }`.
+    static OPTION_NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Returns the JavaScript string of an option name, converted on first use only.
+fn option_name(name: &'static str) -> JsValue {
+    OPTION_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, handle)) = names.iter().find(|(known, _)| *known == name) {
+            return handle.clone();
+        }
+        let handle = JsValue::from_str(name);
+        names.push((name, handle.clone()));
+        handle
+    })
+}
+
+pub(super) fn read_option(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
+    // The handle is a clone, so no borrow of OPTION_NAMES is held while a getter runs, which
+    // may parse options of a nested call.
+    let key = option_name(name);
+    js::reflect_get(object, &key).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
 }
 
 /// Reads a count option such as `maxBytes` or `limits.maxKeyLength`.
-fn read_limit(object: &JsValue, prefix: &str, name: &str) -> Result<Option<usize>, JsValue> {
+fn read_limit(object: &JsValue, prefix: &str, name: &'static str) -> Result<Option<usize>, JsValue> {
     let value = read_option(object, name)?;
     if value.is_undefined() {
         return Ok(None);
