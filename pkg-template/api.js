@@ -53,6 +53,9 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // Calls into the module that are running: a getter of an input can call the package again.
   let depth = 0;
   let resetPending = false;
+  // Set when an exception left the module, which then skipped the Rust code that releases the
+  // call's object levels. A call that returns releases its own levels.
+  let releasePending = false;
 
   // The module's memory and a view of its text buffer. The view goes stale when the memory
   // grows, which detaches its ArrayBuffer, and when the module is reset.
@@ -88,6 +91,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
     try {
       return call();
     } catch (error) {
+      releasePending = true;
       if (!(error instanceof WebAssembly.RuntimeError)) {
         // The module's own TypeErrors, for malformed options, leave it in order.
         if (!(error instanceof TypeError)) resetPending = true;
@@ -105,7 +109,10 @@ export function bindApi(bindings, ensureReady = () => {}) {
           memory = undefined;
           textView = new Uint8Array(0);
         }
-        bindings.releaseLevels();
+        if (releasePending) {
+          releasePending = false;
+          bindings.releaseLevels();
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::rules::{check_duplicate_keys, check_patch, object_entries, Change, Context, Update};
+use crate::rules::{check_duplicate_keys, check_patch, object_entries_to_keep, Change, Context, Update};
 use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
 /// Validates `patch` and applies it to `customer`, returning the updated customer.
@@ -43,7 +43,7 @@ struct CustomerEntries<V: Input> {
 /// value that cannot be read.
 fn read_customer<V: Input>(context: &mut Context<'_>, customer: &V, merges_metadata: bool) -> Option<CustomerEntries<V>> {
     let root = Path::Root;
-    let fields = object_entries(context, &root, customer, Subject::Customer)?;
+    let fields = object_entries_to_keep(context, &root, customer, Subject::Customer)?;
 
     let errors_before = context.error_count();
     // A key repeated in stored JSON text would leave the merge to change one occurrence while
@@ -63,7 +63,7 @@ fn read_customer<V: Input>(context: &mut Context<'_>, customer: &V, merges_metad
         if !merges_metadata || name.as_str() != Some("metadata") || value.kind() == Kind::Undefined {
             continue;
         }
-        let Some(entries) = object_entries(context, &path, value, Subject::CustomerMetadata) else {
+        let Some(entries) = object_entries_to_keep(context, &path, value, Subject::CustomerMetadata) else {
             continue;
         };
         check_duplicate_keys::<V, _>(context, &path, Subject::Customer, &entries);

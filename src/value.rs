@@ -89,6 +89,14 @@ pub trait Input: Sized {
     /// Returns `None` when the value is not a plain object or its entries cannot be read.
     fn entries(&self) -> Option<Vec<(Self::Key, Self)>>;
 
+    /// Returns the entries as [`Input::entries`] does, for a caller that reads no string
+    /// value's text and only keeps the values. A representation may then fetch a string's text
+    /// when [`Input::text`] is called instead of with the entries. The default calls
+    /// [`Input::entries`].
+    fn entries_to_keep(&self) -> Option<Vec<(Self::Key, Self)>> {
+        self.entries()
+    }
+
     /// Returns the text of a key.
     fn key_text(key: &Self::Key) -> Text<'_>;
 

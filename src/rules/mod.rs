@@ -81,8 +81,24 @@ impl<'o> Context<'o> {
 /// Returns the entries of a plain object, or records `invalid_type` at `path` for `subject`
 /// when the value is not one or its entries cannot be read.
 pub(crate) fn object_entries<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V, subject: Subject) -> Option<Vec<(V::Key, V)>> {
+    read_object_entries(context, path, value, subject, V::entries)
+}
+
+/// Returns the entries of a plain object as [`object_entries`] does, through
+/// [`Input::entries_to_keep`], for a caller that reads no string value's text.
+pub(crate) fn object_entries_to_keep<V: Input>(context: &mut Context<'_>, path: &Path<'_>, value: &V, subject: Subject) -> Option<Vec<(V::Key, V)>> {
+    read_object_entries(context, path, value, subject, V::entries_to_keep)
+}
+
+fn read_object_entries<V: Input>(
+    context: &mut Context<'_>,
+    path: &Path<'_>,
+    value: &V,
+    subject: Subject,
+    read_entries: fn(&V) -> Option<Vec<(V::Key, V)>>,
+) -> Option<Vec<(V::Key, V)>> {
     let kind = value.kind();
-    let entries = if kind == Kind::Object { value.entries() } else { None };
+    let entries = if kind == Kind::Object { read_entries(value) } else { None };
     if entries.is_none() {
         // A plain object whose keys cannot be listed, such as a throwing Proxy, is unreadable.
         let received = if kind == Kind::Object { Kind::Unreadable } else { kind };

@@ -1,14 +1,14 @@
 //! From JavaScript: values seen through [`Input`], and options.
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 
 use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
-use crate::json::push_string_literal;
+use crate::fields::{BALANCE_GROUP, CUSTOMER};
 use crate::raw::line_and_column;
 use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
@@ -38,9 +38,10 @@ impl JsInput {
     }
 }
 
-/// An object key, decoded once.
+/// An object key, decoded once, and its place in a level that `values.js` keeps for the call.
 pub(crate) struct JsKey {
     text: Text<'static>,
+    origin: (u32, u32),
 }
 
 thread_local! {
@@ -115,6 +116,140 @@ pub(crate) fn kind_of(value: &JsValue) -> Kind {
     KINDS.get(js::kind_of(value) as usize).copied().unwrap_or(Kind::Unreadable)
 }
 
+thread_local! {
+    /// Whether `values.js` has been given this module instance's linear memory.
+    static MEMORY_SHARED: Cell<bool> = const { Cell::new(false) };
+
+    /// The buffer that `values.js` writes level descriptions into, kept between calls. A call
+    /// takes it out while `values.js` writes, so a nested call from a getter gets its own.
+    static DESCRIPTION_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// Size of a new description buffer. Each level of the example customer and body takes under
+/// 300 bytes.
+const DESCRIPTION_BUFFER_BYTES: usize = 1024;
+
+/// Largest description buffer kept for the next call: about 30,000 entries such as
+/// `"key_00001": "value 1"`. A bigger one, left by a huge object or a long string, is freed.
+/// Keeping a buffer of this size made validating 10,000 such keys about 13% faster than
+/// keeping one of 64 KiB, which every such call had to allocate and fill again.
+const KEPT_DESCRIPTION_BUFFER_BYTES: usize = 1024 * 1024;
+
+/// Gives `values.js` this module instance's linear memory, once.
+fn share_memory() {
+    if !MEMORY_SHARED.with(Cell::get) {
+        js::use_memory(&wasm_bindgen::memory());
+        MEMORY_SHARED.with(|shared| shared.set(true));
+    }
+}
+
+/// Reads the entries of a plain object: `values.js` reads its keys and values once, keeps the
+/// values as a level of the call, and writes keys, kinds and, when `with_text`, string values
+/// into linear memory. Returns `None` when the keys cannot be listed.
+fn describe_level(object: &JsInput, with_text: bool) -> Option<Vec<(JsKey, JsInput)>> {
+    share_memory();
+
+    let mut buffer = DESCRIPTION_BUFFER.with(Cell::take);
+    if buffer.len() < DESCRIPTION_BUFFER_BYTES {
+        buffer.resize(DESCRIPTION_BUFFER_BYTES, 0);
+    }
+    // Linear memory addresses fit in 32 bits on wasm32.
+    let mut written = match object.origin {
+        Some((level, index)) => js::describe_entry(level, index, buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text),
+        None => js::describe_object(object.handle(), buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text),
+    };
+    if written < -1.0 {
+        // The description did not fit, and `values.js` returned minus the size it needs.
+        buffer.resize(-written as usize, 0);
+        written = js::encode_last_level(buffer.as_mut_ptr() as u32, buffer.len() as u32, with_text);
+    }
+
+    let entries = if written >= 0.0 { buffer.get(..written as usize).and_then(|bytes| decode_level(bytes, with_text)) } else { None };
+    if buffer.len() <= KEPT_DESCRIPTION_BUFFER_BYTES {
+        DESCRIPTION_BUFFER.with(|slot| slot.set(buffer));
+    }
+    entries
+}
+
+/// Reads a level description that `encodeLevel` in `values.js` wrote: the level number and
+/// the entry count, then per entry its kind code, its key and, for a string when `with_text`,
+/// its value.
+fn decode_level(bytes: &[u8], with_text: bool) -> Option<Vec<(JsKey, JsInput)>> {
+    let mut reader = DescriptionReader { bytes, position: 0 };
+    let level = reader.read_u32()?;
+    let count = reader.read_u32()? as usize;
+
+    // Each entry takes at least six bytes, which bounds the count against a damaged buffer.
+    let mut entries = Vec::with_capacity(count.min(bytes.len() / 6));
+    for index in 0..count {
+        let kind = KINDS.get(usize::from(reader.read_byte()?)).copied().unwrap_or(Kind::Unreadable);
+        let key = reader.read_key()?;
+        let text = if with_text && kind == Kind::String { Some(reader.read_text()?) } else { None };
+        let value = JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) };
+        entries.push((JsKey { text: key, origin: (level, index as u32) }, value));
+    }
+    Some(entries)
+}
+
+/// A cursor over a level description.
+struct DescriptionReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+}
+
+/// String encodings in a level description, as `writeText` in `values.js` writes them.
+const UTF8_TEXT: u8 = 0;
+const UTF16_TEXT: u8 = 1;
+
+impl<'a> DescriptionReader<'a> {
+    fn read_bytes(&mut self, count: usize) -> Option<&'a [u8]> {
+        let bytes = self.bytes.get(self.position..self.position.checked_add(count)?)?;
+        self.position += count;
+        Some(bytes)
+    }
+
+    fn read_byte(&mut self) -> Option<u8> {
+        Some(self.read_bytes(1)?[0])
+    }
+
+    fn read_u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.read_bytes(4)?.try_into().ok()?))
+    }
+
+    /// Reads a string: its form, its size in bytes, and its UTF-8 bytes or UTF-16 code units.
+    fn read_text(&mut self) -> Option<Text<'static>> {
+        self.read_text_with(|_| None)
+    }
+
+    /// Reads a key as [`Self::read_text`] reads a string. The name of a field of the customer
+    /// or its balance group is borrowed from the field table instead of copied, which saves an
+    /// allocation per key of most levels.
+    fn read_key(&mut self) -> Option<Text<'static>> {
+        self.read_text_with(|bytes| {
+            let fields = CUSTOMER.fields.iter().chain(BALANCE_GROUP.fields);
+            fields.map(|field| field.name).find(|name| name.as_bytes() == bytes)
+        })
+    }
+
+    /// Reads a string, borrowing it from `find_static` when that returns a string equal to it.
+    fn read_text_with(&mut self, find_static: impl Fn(&[u8]) -> Option<&'static str>) -> Option<Text<'static>> {
+        let form = self.read_byte()?;
+        let size = self.read_u32()? as usize;
+        let bytes = self.read_bytes(size)?;
+        match form {
+            UTF8_TEXT => match find_static(bytes) {
+                Some(name) => Some(Text::from(name)),
+                None => Some(Text::from(std::str::from_utf8(bytes).ok()?.to_owned())),
+            },
+            UTF16_TEXT => {
+                let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect();
+                Some(Text::from_utf16(&units))
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Input for JsInput {
     type Key = JsKey;
 
@@ -142,31 +277,16 @@ impl Input for JsInput {
         if self.kind() != Kind::Object {
             return None;
         }
-        let description = match self.origin {
-            Some((level, index)) => js::describe_entry(level, index)?,
-            None => js::describe_object(self.handle())?,
-        };
+        describe_level(self, true)
+    }
 
-        // The description is JSON text written by values.js, so the scan only finds its parts.
-        let description = crate::raw::scan(&description).ok()?;
-        let parts = description.root().items()?;
-        let (header, pairs) = parts.split_at_checked(2)?;
-        let level: u32 = header[0].as_raw().parse().ok()?;
-        let kinds = header[1].text()?;
-        let kinds = kinds.as_str()?.as_bytes();
-
-        let mut entries = Vec::with_capacity(kinds.len());
-        for (index, pair) in pairs.chunks_exact(2).enumerate() {
-            let kind = KINDS.get(usize::from(kinds.get(index)?.wrapping_sub(b'a'))).copied().unwrap_or(Kind::Unreadable);
-            let value = JsInput {
-                handle: OnceCell::new(),
-                kind: Cell::new(Some(kind)),
-                text: pair[1].text().map(Text::into_owned),
-                origin: Some((level, index as u32)),
-            };
-            entries.push((JsKey { text: pair[0].text()?.into_owned() }, value));
+    /// Leaves string values out of the description, and [`Input::text`] then reads one from
+    /// its level with a call into JavaScript.
+    fn entries_to_keep(&self) -> Option<Vec<(JsKey, JsInput)>> {
+        if self.kind() != Kind::Object {
+            return None;
         }
-        Some(entries)
+        describe_level(self, false)
     }
 
     fn key_text(key: &JsKey) -> Text<'_> {
@@ -228,16 +348,16 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
     }
 }
 
-/// Positions per source in a reference of `assemble` in `values.js`.
-const SOURCE_SPAN: u64 = 16_777_216;
+/// The level number that marks `null` in an `assemble` entry.
+const NULL_LEVEL: u32 = u32::MAX;
 
-/// A value of the output: one read from an input object, referenced by its level and index, or
-/// one built here.
+/// A value of the output: `null`, or a value in a level that `values.js` keeps for the call.
+/// Such a level is a described input object or contains one object built here.
 pub(crate) enum JsOutputValue {
-    /// Value `index` of a described level.
+    /// Value `index` of level `level`.
     Kept(u32, u32),
-    /// A value that exists only as a handle.
-    Built(JsValue),
+    /// `null`.
+    Null,
 }
 
 /// Builds JavaScript output. Values that a merge keeps are shared with the input, as in an
@@ -246,44 +366,38 @@ pub(crate) struct JsOutput;
 
 impl Build<JsInput> for JsOutput {
     type Value = JsOutputValue;
-    type Object = Vec<(Text<'static>, JsOutputValue)>;
+    /// Four numbers per entry, as `assemble` in `values.js` reads them: the key's level and
+    /// index, then the value's level (or [`NULL_LEVEL`]) and index.
+    type Object = Vec<u32>;
 
     fn object(&mut self) -> Self::Object {
         Vec::new()
     }
 
     fn insert(&mut self, object: &mut Self::Object, key: &JsKey, value: JsOutputValue) {
-        object.push((key.text.clone(), value));
+        let (value_level, value_index) = match value {
+            JsOutputValue::Kept(level, index) => (level, index),
+            JsOutputValue::Null => (NULL_LEVEL, 0),
+        };
+        object.extend_from_slice(&[key.origin.0, key.origin.1, value_level, value_index]);
     }
 
     fn finish(&mut self, object: Self::Object) -> JsOutputValue {
-        // Source 0 is the values built here; source n + 1 is described level n.
-        let built = Array::new();
-        let mut template = String::from("{");
-        for (position, (key, value)) in object.iter().enumerate() {
-            let (source, index) = match value {
-                JsOutputValue::Kept(level, index) => (u64::from(*level) + 1, *index),
-                JsOutputValue::Built(handle) => (0, built.push(handle) - 1),
-            };
-            if position > 0 {
-                template.push(',');
-            }
-            push_string_literal(&mut template, key);
-            let _ = write!(template, ":{}", source * SOURCE_SPAN + u64::from(index));
-        }
-        template.push('}');
-        JsOutputValue::Built(js::assemble(&template, &built))
+        share_memory();
+        // Linear memory addresses fit in 32 bits on wasm32.
+        let level = js::assemble(object.as_ptr() as u32, (object.len() / 4) as u32);
+        JsOutputValue::Kept(level, 0)
     }
 
     fn keep(&mut self, value: &JsInput) -> JsOutputValue {
         match value.origin {
             Some((level, index)) => JsOutputValue::Kept(level, index),
-            None => JsOutputValue::Built(value.handle().clone()),
+            None => JsOutputValue::Kept(js::keep_value(value.handle()), 0),
         }
     }
 
     fn null(&mut self) -> JsOutputValue {
-        JsOutputValue::Built(JsValue::NULL)
+        JsOutputValue::Null
     }
 }
 
@@ -292,7 +406,7 @@ impl JsOutputValue {
     pub(crate) fn into_js(self) -> JsValue {
         match self {
             JsOutputValue::Kept(level, index) => js::value_at(level, index),
-            JsOutputValue::Built(handle) => handle,
+            JsOutputValue::Null => JsValue::NULL,
         }
     }
 }
@@ -359,12 +473,34 @@ pub(super) fn reject_unknown_keys(object: &JsValue, name: &str, known: &[&str]) 
     Ok(())
 }
 
-pub(super) fn read_option(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
-    js::reflect_get(object, &name.into()).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
+thread_local! {
+    /// JavaScript strings of the option names read so far. Converting a Rust string decodes it
+    /// in JavaScript, which took most of the time of parsing `{ locale: "de" }`.
+    static OPTION_NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Returns the JavaScript string of an option name, converted on first use only.
+fn option_name(name: &'static str) -> JsValue {
+    OPTION_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, handle)) = names.iter().find(|(known, _)| *known == name) {
+            return handle.clone();
+        }
+        let handle = JsValue::from_str(name);
+        names.push((name, handle.clone()));
+        handle
+    })
+}
+
+pub(super) fn read_option(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
+    // The handle is a clone, so no borrow of OPTION_NAMES is held while a getter runs, which
+    // may parse options of a nested call.
+    let key = option_name(name);
+    js::reflect_get(object, &key).map_err(|_| type_error(&format!("options.{name} could not be read because its getter threw.")))
 }
 
 /// Reads a count option such as `maxBytes` or `limits.maxKeyLength`.
-fn read_limit(object: &JsValue, prefix: &str, name: &str) -> Result<Option<usize>, JsValue> {
+fn read_limit(object: &JsValue, prefix: &str, name: &'static str) -> Result<Option<usize>, JsValue> {
     let value = read_option(object, name)?;
     if value.is_undefined() {
         return Ok(None);

@@ -15,11 +15,17 @@ extern "C" {
     #[wasm_bindgen(js_name = endCall)]
     pub fn end_call(mark: u32);
 
+    #[wasm_bindgen(js_name = useMemory)]
+    pub fn use_memory(memory: &JsValue);
+
     #[wasm_bindgen(js_name = describeObject)]
-    pub fn describe_object(object: &JsValue) -> Option<String>;
+    pub fn describe_object(object: &JsValue, address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = describeEntry)]
-    pub fn describe_entry(level: u32, index: u32) -> Option<String>;
+    pub fn describe_entry(level: u32, index: u32, address: u32, capacity: u32, with_text: bool) -> f64;
+
+    #[wasm_bindgen(js_name = encodeLastLevel)]
+    pub fn encode_last_level(address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = sameTime)]
     pub fn same_time(left: &JsValue, right: &JsValue) -> bool;
@@ -27,7 +33,10 @@ extern "C" {
     #[wasm_bindgen(js_name = valueAt)]
     pub fn value_at(level: u32, index: u32) -> JsValue;
 
-    pub fn assemble(template: &str, built: &js_sys::Array) -> JsValue;
+    pub fn assemble(address: u32, count: u32) -> u32;
+
+    #[wasm_bindgen(js_name = keepValue)]
+    pub fn keep_value(value: &JsValue) -> u32;
 }
 
 #[wasm_bindgen]

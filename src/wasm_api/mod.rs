@@ -128,7 +128,8 @@ pub fn patch_json_schema_js() -> JsValue {
 }
 
 /// Releases the object levels of finished calls. The package's wrapper calls it when its
-/// outermost call returns or throws.
+/// outermost call ends after an exception left the module, which skipped the release that a
+/// call does when it returns.
 #[wasm_bindgen(js_name = releaseLevels)]
 pub fn release_levels_js() {
     de::release_all_levels();

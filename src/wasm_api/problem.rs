@@ -51,7 +51,7 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
     Ok(Json::Object(members).to_json_text())
 }
 
-fn read_string_option(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+fn read_string_option(options: &JsValue, name: &'static str) -> Result<Option<String>, JsValue> {
     let value = read_option(options, name)?;
     if value.is_undefined() {
         return Ok(None);

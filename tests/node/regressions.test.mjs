@@ -21,6 +21,20 @@ test("long key with lone surrogate", () => {
   assertStillWorks();
 });
 
+test("long non-ASCII metadata round-trips", () => {
+  // Longer than the bindings' first buffer for an object level, so the level is written twice.
+  const key = "\u00e9".repeat(3000);
+  const value = `${"\u00fc".repeat(5000)}\u{1f600}`;
+  const patch = { metadata: { [key]: value, b: "\u20ac" } };
+  assert.deepEqual(validatePatch(patch), { valid: true, errors: [], warnings: [] });
+
+  const updated = applyPatch({ id: "c", metadata: { a: "1" } }, patch);
+  assert.deepEqual(Object.keys(updated.metadata), ["a", key, "b"]);
+  assert.equal(updated.metadata[key], value);
+  assert.equal(updated.metadata.b, "\u20ac");
+  assertStillWorks();
+});
+
 test("setters on Object.prototype are not called", (context) => {
   const seen = [];
   Object.defineProperty(Object.prototype, "legacy_id", { set(value) { seen.push(value); }, get() { return undefined; }, configurable: true });
