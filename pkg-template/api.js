@@ -66,18 +66,21 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // encodeInto would replace with U+FFFD. The module reports those, so they take the general way.
   const fastText = (text) => typeof text === "string" && text.length <= FAST_TEXT_UNITS && text.isWellFormed();
 
-  // Writes strings one after the other into the module's text buffer and returns their
-  // lengths in bytes.
-  function writeTexts(first, second = "") {
-    const capacity = 3 * (first.length + second.length);
-    if (textView.byteLength < capacity) {
-      memory ??= bindings.linearMemory();
-      const start = bindings.textBuffer(capacity);
-      textView = new Uint8Array(memory.buffer, start, capacity);
-    }
-    const firstLength = encoder.encodeInto(first, textView).written;
-    const secondLength = second === "" ? 0 : encoder.encodeInto(second, textView.subarray(firstLength)).written;
-    return [firstLength, secondLength];
+  // Writes a string into the module's text buffer from byte `offset` on, and returns its length
+  // in bytes. A stale view has no bytes, so encodeInto then reads less than the whole string,
+  // just as when the buffer is too small, and both cases get a new view.
+  function writeText(text, offset) {
+    const written = encoder.encodeInto(text, offset === 0 ? textView : textView.subarray(offset));
+    if (written.read === text.length) return written.written;
+
+    // A new view, for at most three bytes per UTF-16 code unit. Growing the buffer keeps the
+    // bytes before `offset`.
+    // textBuffer may grow the memory, so its buffer is read only after the call.
+    memory ??= bindings.linearMemory();
+    const capacity = offset + 3 * text.length;
+    const start = bindings.textBuffer(capacity);
+    textView = new Uint8Array(memory.buffer, start, capacity);
+    return encoder.encodeInto(text, textView.subarray(offset)).written;
   }
 
   // Runs one call into the module. After a trap the instance's memory may be inconsistent, so
@@ -151,7 +154,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
     validatePatchJson(text, options) {
       if (options === undefined && fastText(text)) {
         return guard(() => {
-          const [length] = writeTexts(text);
+          const length = writeText(text, 0);
           return bindings.validatePatchBuffer(length) ? JSON.parse(bindings.takeResult()) : validResult();
         }, invalidAfterPanic);
       }
@@ -162,7 +165,8 @@ export function bindApi(bindings, ensureReady = () => {}) {
       if (options === undefined && fastText(customerText) && fastText(patchText)) {
         return unwrap(
           guard(() => {
-            const [customerLength, patchLength] = writeTexts(customerText, patchText);
+            const customerLength = writeText(customerText, 0);
+            const patchLength = writeText(patchText, customerLength);
             return bindings.applyPatchBuffer(customerLength, patchLength);
           }, throwPanic),
         );

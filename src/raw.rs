@@ -55,14 +55,6 @@ pub struct SyntaxError {
     pub pointer: Pointer,
 }
 
-/// An open array or object during [`scan`], with the index of its [`Node`].
-enum Frame {
-    /// An object and the byte range of its latest key, quotes included, once one is read.
-    Object { node: usize, key: Option<(usize, usize)> },
-    /// An array and the index of its latest element.
-    Array { node: usize, index: usize },
-}
-
 /// The place of one value or object key in scanned text.
 #[derive(Clone, Copy, Debug)]
 struct Node {
@@ -102,11 +94,12 @@ impl<'a> ScannedText<'a> {
 pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
     let bytes = text.as_bytes();
     let mut position = 0;
-    let mut stack: Vec<Frame> = Vec::new();
+    // The nodes of the open arrays and objects, innermost last.
+    let mut open: Vec<usize> = Vec::new();
     // About one value per eight bytes is typical of request bodies and stored customers.
     let mut nodes: Vec<Node> = Vec::with_capacity(bytes.len() / 8 + 1);
     let mut spaced = false;
-    let fail = |problem, position, stack: &[Frame]| Err(syntax_error(text, problem, position, stack));
+    let fail = |problem, position, open: &[usize], nodes: &[Node]| Err(syntax_error(text, problem, position, open, nodes));
 
     'value: loop {
         position = skip_whitespace(bytes, position, &mut spaced);
@@ -122,17 +115,14 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
                 } else {
                     // The object is entered before its first key is read, so that an error in
                     // that key points at the object.
-                    stack.push(Frame::Object { node, key: None });
+                    open.push(node);
                     match scan_member_key(bytes, position, &mut spaced) {
-                        Ok((key, escaped, after)) => {
-                            if let Some(Frame::Object { key: latest, .. }) = stack.last_mut() {
-                                *latest = Some(key);
-                            }
-                            nodes.push(Node { start: key.0, end: key.1, next: nodes.len() + 1, escaped });
+                        Ok((key, after)) => {
+                            nodes.push(Node { next: nodes.len() + 1, ..key });
                             position = after;
                             continue 'value;
                         }
-                        Err((message, at)) => return fail(message, at, &stack),
+                        Err((problem, at)) => return fail(problem, at, &open, &nodes),
                     }
                 }
             }
@@ -144,7 +134,7 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
                     position += 1;
                     nodes[node] = Node { start, end: position, next: node + 1, escaped: false };
                 } else {
-                    stack.push(Frame::Array { node, index: 0 });
+                    open.push(node);
                     continue 'value;
                 }
             }
@@ -153,64 +143,66 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
                     position = after;
                     nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped });
                 }
-                Err((message, at)) => return fail(message, at, &stack),
+                Err((problem, at)) => return fail(problem, at, &open, &nodes),
             },
             Some(b'-' | b'0'..=b'9') => match scan_number(bytes, position) {
-                Ok(after) => position = after,
-                Err((message, at)) => return fail(message, at, &stack),
+                Ok(after) => {
+                    position = after;
+                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
+                }
+                Err((problem, at)) => return fail(problem, at, &open, &nodes),
             },
-            Some(b't') if bytes[position..].starts_with(b"true") => position += 4,
-            Some(b'f') if bytes[position..].starts_with(b"false") => position += 5,
-            Some(b'n') if bytes[position..].starts_with(b"null") => position += 4,
-            None => return fail(SyntaxProblem::UnexpectedEnd, position, &stack),
-            Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &stack),
-        }
-        if !matches!(bytes[start], b'{' | b'[' | b'"') {
-            nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
+            Some(b't' | b'f' | b'n') => {
+                let literal: &[u8] = match bytes[position] {
+                    b't' => b"true",
+                    b'f' => b"false",
+                    _ => b"null",
+                };
+                if !bytes[position..].starts_with(literal) {
+                    return fail(SyntaxProblem::ExpectedValue, position, &open, &nodes);
+                }
+                position += literal.len();
+                nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
+            }
+            None => return fail(SyntaxProblem::UnexpectedEnd, position, &open, &nodes),
+            Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &open, &nodes),
         }
 
         // A value is complete: close every container that ends here, then find the next value.
         loop {
             position = skip_whitespace(bytes, position, &mut spaced);
-            let Some(frame) = stack.last_mut() else {
+            let Some(&container) = open.last() else {
                 if position < bytes.len() {
-                    return fail(SyntaxProblem::TrailingText, position, &stack);
+                    return fail(SyntaxProblem::TrailingText, position, &open, &nodes);
                 }
                 return Ok(ScannedText { source: text, nodes, spaced });
             };
-            match (frame, bytes.get(position)) {
-                (Frame::Object { key, .. }, Some(b',')) => {
+            let in_object = bytes[nodes[container].start] == b'{';
+            match (in_object, bytes.get(position)) {
+                (true, Some(b',')) => {
                     let key_start = skip_whitespace(bytes, position + 1, &mut spaced);
                     match scan_member_key(bytes, key_start, &mut spaced) {
-                        Ok((next_key, escaped, after)) => {
-                            *key = Some(next_key);
-                            nodes.push(Node { start: next_key.0, end: next_key.1, next: nodes.len() + 1, escaped });
+                        Ok((key, after)) => {
+                            nodes.push(Node { next: nodes.len() + 1, ..key });
                             position = after;
                             continue 'value;
                         }
-                        Err((message, at)) => return fail(message, at, &stack),
+                        Err((problem, at)) => return fail(problem, at, &open, &nodes),
                     }
                 }
-                (Frame::Array { index, .. }, Some(b',')) => {
-                    *index += 1;
+                (false, Some(b',')) => {
                     position += 1;
                     continue 'value;
                 }
-                (Frame::Object { node, .. } | Frame::Array { node, .. }, Some(b'}' | b']'))
-                    if bytes[nodes[*node].start] + 2 == bytes[position] =>
-                {
-                    // `{` and `}`, like `[` and `]`, are two code points apart.
+                (true, Some(b'}')) | (false, Some(b']')) => {
                     position += 1;
-                    let node = *node;
-                    nodes[node].end = position;
-                    nodes[node].next = nodes.len();
-                    stack.pop();
+                    nodes[container].end = position;
+                    nodes[container].next = nodes.len();
+                    open.pop();
                 }
-                (Frame::Object { .. }, None) | (Frame::Array { .. }, None) => {
-                    return fail(SyntaxProblem::UnexpectedEnd, position, &stack);
-                }
-                (Frame::Object { .. }, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBrace, position, &stack),
-                (Frame::Array { .. }, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBracket, position, &stack),
+                (_, None) => return fail(SyntaxProblem::UnexpectedEnd, position, &open, &nodes),
+                (true, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBrace, position, &open, &nodes),
+                (false, Some(_)) => return fail(SyntaxProblem::ExpectedCommaOrBracket, position, &open, &nodes),
             }
         }
     }
@@ -219,9 +211,9 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
 /// A failed step of the scan: the problem and the byte offset where it failed.
 type ScanFailure = (SyntaxProblem, usize);
 
-/// Scans `"key" :` and returns the key's byte range, whether it contains an escape, and the
+/// Scans `"key" :` and returns the key's node, whose `next` is the value that follows, and the
 /// offset after the colon.
-fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<((usize, usize), bool, usize), ScanFailure> {
+fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<(Node, usize), ScanFailure> {
     if bytes.get(position) != Some(&b'"') {
         return Err((SyntaxProblem::ExpectedKey, position));
     }
@@ -230,7 +222,7 @@ fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<(
     if bytes.get(colon) != Some(&b':') {
         return Err((SyntaxProblem::ExpectedColon, colon));
     }
-    Ok(((position, end), escaped, colon + 1))
+    Ok((Node { start: position, end, next: 0, escaped }, colon + 1))
 }
 
 /// Returns the offset of the first `"` or `\\` at or after `index`, or of a control character
@@ -238,18 +230,21 @@ fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<(
 ///
 /// Strings are most of a body, so this looks at eight bytes per step. A matching byte of a
 /// word is flagged by the usual trick of subtracting 1 from each byte and testing its top bit.
+/// A borrow can flag a byte after a match too, but never one before it, so the lowest flag is
+/// the first match.
 fn next_special(bytes: &[u8], mut index: usize, controls: bool) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    while let Some(chunk) = bytes.get(index..index + 8) {
-        let word = u64::from_ne_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    while let Some(Ok(chunk)) = bytes.get(index..index + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(chunk);
         let quote = has_zero_byte(word ^ (ONES * u64::from(b'"')));
         let backslash = has_zero_byte(word ^ (ONES * u64::from(b'\\')));
         // A byte below 0x20 becomes one with its top bit set when 0x20 is subtracted.
         let control = if controls { word.wrapping_sub(ONES * 0x20) & !word & HIGHS } else { 0 };
-        if quote | backslash | control != 0 {
-            break;
+        let flags = quote | backslash | control;
+        if flags != 0 {
+            return index + (flags.trailing_zeros() / 8) as usize;
         }
         index += 8;
     }
@@ -354,18 +349,27 @@ pub(crate) fn line_and_column(text: &str, position: usize) -> (usize, usize) {
 
 /// Builds the error for a failed scan, with line, column and the pointer of the innermost
 /// container entered. Only the failure path pays for this.
-fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, stack: &[Frame]) -> SyntaxError {
+fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, open: &[usize], nodes: &[Node]) -> SyntaxError {
     let (line, column) = line_and_column(text, position);
 
-    // The pointer runs through the latest key or index of every container but the innermost.
-    let mut segments: Vec<Text<'static>> = Vec::with_capacity(stack.len());
-    for frame in stack.iter().take(stack.len().saturating_sub(1)) {
-        segments.push(match frame {
-            Frame::Object { key: Some((start, end)), .. } => decode_string(&text[*start..*end], true).into_owned(),
-            // A container contains another only once a key is read, so this is never reached.
-            Frame::Object { key: None, .. } => Text::from(""),
-            Frame::Array { index, .. } => Text::from(index.to_string()),
-        });
+    // The pointer runs through every open container to the innermost: in an object through the
+    // key just before the next open container, in an array through that container's index.
+    let mut segments: Vec<Text<'static>> = Vec::with_capacity(open.len());
+    for pair in open.windows(2) {
+        let (container, child) = (pair[0], pair[1]);
+        if text.as_bytes()[nodes[container].start] == b'{' {
+            let key = nodes[child - 1];
+            segments.push(decode_string(&text[key.start..key.end], key.escaped).into_owned());
+        } else {
+            // Earlier elements are closed, so their `next` steps over them.
+            let mut index = 0;
+            let mut sibling = container + 1;
+            while sibling < child {
+                sibling = nodes[sibling].next;
+                index += 1;
+            }
+            segments.push(Text::from(index.to_string()));
+        }
     }
     let pointer = Pointer::from_segments(&segments);
     SyntaxError { problem, line, column, pointer }

@@ -106,3 +106,17 @@ test("issues stop at one thousand", () => {
   // 1,999 repeats and 2,000 unknown fields, of which the first 1,000 issues are listed.
   assert.deepEqual(last.params, { maximum: 1000, dropped: 2_999 });
 });
+
+test("short text survives memory growth between calls", () => {
+  // Short text is written into module memory through a view that growing the memory detaches.
+  // A large object between two text calls makes the module grow its memory.
+  const body = `{"metadata":{"a":"1"}}`;
+  assert.deepEqual(validatePatchJson(body), { valid: true, errors: [], warnings: [] });
+
+  const metadata = {};
+  for (let index = 0; index < 50_000; index += 1) metadata[`key_${index}`] = `value ${index}`;
+  assert.equal(validatePatch({ metadata }).valid, true);
+
+  assert.deepEqual(validatePatchJson(`{"metadata":{"a":1}}`).errors.map((issue) => [issue.code, issue.pointer]), [["invalid_type", "/metadata/a"]]);
+  assert.equal(applyPatchJson(`{"id":"c1"}`, body), `{"id":"c1","metadata":{"a":"1"}}`);
+});
