@@ -488,10 +488,18 @@ impl<'a> Input for RawValue<'a> {
             return None;
         }
         let nodes = &self.text.nodes;
-        let mut entries = Vec::new();
-        // Members alternate key and value; each value's `next` is the following key.
+        let end = self.node().next;
+        // Members alternate key and value, and each value's `next` is the following key.
+        let mut count = 0;
         let mut key = self.index + 1;
-        while key < self.node().next {
+        while key < end {
+            count += 1;
+            key = nodes[key + 1].next;
+        }
+
+        let mut entries = Vec::with_capacity(count);
+        let mut key = self.index + 1;
+        while key < end {
             let literal = &self.text.source[nodes[key].start..nodes[key].end];
             let text = decode_string(literal, nodes[key].escaped);
             entries.push((RawKey { literal, text }, RawValue { text: self.text, index: key + 1 }));
