@@ -87,12 +87,13 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // the module is instantiated again, and `onPanic` builds the call's result from the issue.
   // An exception that passed through WebAssembly frames, such as a stack overflow in a nested
   // call, skipped Rust's clean-up just as well. The reset waits for the outermost call to end,
-  // because an outer call may still be running on this instance.
-  function guard(call, onPanic) {
+  // because an outer call may still be running on this instance. The call's arguments are
+  // passed through, so that no closure is created per call.
+  function guard(call, onPanic, first, second, third) {
     ensureReady();
     depth += 1;
     try {
-      return call();
+      return call(first, second, third);
     } catch (error) {
       releasePending = true;
       if (!(error instanceof WebAssembly.RuntimeError)) {
@@ -138,48 +139,59 @@ export function bindApi(bindings, ensureReady = () => {}) {
     return value;
   }
 
+  // The calls that guard runs, one per entry point.
+  const validateObject = (patch, options) => decodeResult(bindings.validatePatch(patch, options));
+  const applyObjects = (customer, patch, options) => bindings.applyPatch(customer, patch, options);
+  const createFromObjects = (original, edited, options) => bindings.createPatch(original, edited, options);
+  const validateText = (text, options) => decodeResult(bindings.validatePatchJson(text, options));
+  const applyTexts = (customerText, patchText, options) => bindings.applyPatchJson(customerText, patchText, options);
+  const checkCode = (code, options) => JSON.parse(bindings.checkEic(code, options));
+  const invalidCodeAfterPanic = (issue) => ({ valid: false, issues: [issue] });
+
+  // The same for short well-formed text with default options, written into module memory.
+  const validateBufferedText = (text) => {
+    const length = writeText(text, 0);
+    return bindings.validatePatchBuffer(length) ? JSON.parse(bindings.takeResult()) : validResult();
+  };
+  const applyBufferedTexts = (customerText, patchText) => {
+    const customerLength = writeText(customerText, 0);
+    const patchLength = writeText(patchText, customerLength);
+    return bindings.applyPatchBuffer(customerLength, patchLength);
+  };
+
   return {
     validatePatch(patch, options) {
-      return guard(() => decodeResult(bindings.validatePatch(patch, options)), invalidAfterPanic);
+      return guard(validateObject, invalidAfterPanic, patch, options);
     },
 
     applyPatch(customer, patch, options) {
-      return unwrap(guard(() => bindings.applyPatch(customer, patch, options), throwPanic));
+      return unwrap(guard(applyObjects, throwPanic, customer, patch, options));
     },
 
     createPatch(original, edited, options) {
-      return unwrap(guard(() => bindings.createPatch(original, edited, options), throwPanic));
+      return unwrap(guard(createFromObjects, throwPanic, original, edited, options));
     },
 
     validatePatchJson(text, options) {
       if (options === undefined && fastText(text)) {
-        return guard(() => {
-          const length = writeText(text, 0);
-          return bindings.validatePatchBuffer(length) ? JSON.parse(bindings.takeResult()) : validResult();
-        }, invalidAfterPanic);
+        return guard(validateBufferedText, invalidAfterPanic, text);
       }
-      return guard(() => decodeResult(bindings.validatePatchJson(text, options)), invalidAfterPanic);
+      return guard(validateText, invalidAfterPanic, text, options);
     },
 
     applyPatchJson(customerText, patchText, options) {
       if (options === undefined && fastText(customerText) && fastText(patchText)) {
-        return unwrap(
-          guard(() => {
-            const customerLength = writeText(customerText, 0);
-            const patchLength = writeText(patchText, customerLength);
-            return bindings.applyPatchBuffer(customerLength, patchLength);
-          }, throwPanic),
-        );
+        return unwrap(guard(applyBufferedTexts, throwPanic, customerText, patchText));
       }
-      return unwrap(guard(() => bindings.applyPatchJson(customerText, patchText, options), throwPanic));
+      return unwrap(guard(applyTexts, throwPanic, customerText, patchText, options));
     },
 
     checkEic(code, options) {
-      return guard(() => JSON.parse(bindings.checkEic(code, options)), (issue) => ({ valid: false, issues: [issue] }));
+      return guard(checkCode, invalidCodeAfterPanic, code, options);
     },
 
     patchJsonSchema() {
-      return guard(() => bindings.patchJsonSchema(), throwPanic);
+      return guard(bindings.patchJsonSchema, throwPanic);
     },
 
     wasmMemoryBytes() {
