@@ -3,7 +3,7 @@
 //
 // Usage: node bench/run.mjs [--quick]   (make bench)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -141,7 +141,12 @@ row("validate body with five errors", time(() => validatePatch(invalidPatch)), [
 const coldMs = coldStart(quick ? 5 : 15);
 const coldFloorMs = coldStartFloor(quick ? 5 : 15);
 const wasmGzip = gzipSize("pkg/web/brp_customer_patch_bg.wasm");
-const glueGzip = gzipSize("pkg/node/brp_customer_patch.js");
+// The JavaScript that Node.js loads: the entry with the wrapper, the generated glue, and the
+// glue's snippet of value helpers.
+const snippets = readdirSync(new URL("pkg/node/snippets/", root), { recursive: true }).filter((path) => path.endsWith(".js"));
+const glueGzip = ["pkg/index.cjs", "pkg/node/brp_customer_patch.js", ...snippets.map((path) => `pkg/node/snippets/${path}`)]
+  .map(gzipSize)
+  .reduce((sum, size) => sum + size, 0);
 const packageGzip = wasmGzip + glueGzip;
 
 console.log(`brp-customer-patch benchmark: Node ${process.version}, ${cpus()[0].model}, ${cpus().length} cores, ${samples} samples`);
@@ -158,7 +163,7 @@ console.log("");
 console.log("| size, gzip -9 | bytes |");
 console.log("|---|---:|");
 console.log(`| brp-customer-patch .wasm (raw ${readFileSync(new URL("pkg/web/brp_customer_patch_bg.wasm", root)).length}) | ${wasmGzip} |`);
-console.log(`| brp-customer-patch JS glue | ${glueGzip} |`);
+console.log(`| brp-customer-patch JavaScript for Node.js: entry and wrapper, glue, value helpers | ${glueGzip} |`);
 for (const [peer, entry] of [
   ["zod (esbuild, minified)", 'export { z } from "zod";'],
   ["ajv (esbuild, minified)", 'export { default } from "ajv";'],
