@@ -67,6 +67,8 @@ struct Node {
     next: usize,
     /// Whether a string or key contains an escape, so that reading it must decode it.
     escaped: bool,
+    /// The kind of value, known from its first character.
+    kind: Kind,
 }
 
 /// JSON text that [`scan`] accepted, with the place of every value and key in it.
@@ -107,11 +109,11 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
         match bytes.get(position) {
             Some(b'{') => {
                 let node = nodes.len();
-                nodes.push(Node { start, end: 0, next: 0, escaped: false });
+                nodes.push(Node { start, end: 0, next: 0, escaped: false, kind: Kind::Object });
                 position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b'}') {
                     position += 1;
-                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false };
+                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false, kind: Kind::Object };
                 } else {
                     // The object is entered before its first key is read, so that an error in
                     // that key points at the object.
@@ -128,11 +130,11 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
             }
             Some(b'[') => {
                 let node = nodes.len();
-                nodes.push(Node { start, end: 0, next: 0, escaped: false });
+                nodes.push(Node { start, end: 0, next: 0, escaped: false, kind: Kind::Array });
                 position = skip_whitespace(bytes, position + 1, &mut spaced);
                 if bytes.get(position) == Some(&b']') {
                     position += 1;
-                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false };
+                    nodes[node] = Node { start, end: position, next: node + 1, escaped: false, kind: Kind::Array };
                 } else {
                     open.push(node);
                     continue 'value;
@@ -141,14 +143,14 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
             Some(b'"') => match scan_string(bytes, position) {
                 Ok((after, escaped)) => {
                     position = after;
-                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped });
+                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped, kind: Kind::String });
                 }
                 Err((problem, at)) => return fail(problem, at, &open, &nodes),
             },
             Some(b'-' | b'0'..=b'9') => match scan_number(bytes, position) {
                 Ok(after) => {
                     position = after;
-                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
+                    nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false, kind: Kind::Number });
                 }
                 Err((problem, at)) => return fail(problem, at, &open, &nodes),
             },
@@ -162,7 +164,8 @@ pub fn scan(text: &str) -> Result<ScannedText<'_>, SyntaxError> {
                     return fail(SyntaxProblem::ExpectedValue, position, &open, &nodes);
                 }
                 position += literal.len();
-                nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false });
+                let kind = if literal == b"null" { Kind::Null } else { Kind::Boolean };
+                nodes.push(Node { start, end: position, next: nodes.len() + 1, escaped: false, kind });
             }
             None => return fail(SyntaxProblem::UnexpectedEnd, position, &open, &nodes),
             Some(_) => return fail(SyntaxProblem::ExpectedValue, position, &open, &nodes),
@@ -222,7 +225,7 @@ fn scan_member_key(bytes: &[u8], position: usize, spaced: &mut bool) -> Result<(
     if bytes.get(colon) != Some(&b':') {
         return Err((SyntaxProblem::ExpectedColon, colon));
     }
-    Ok((Node { start: position, end, next: 0, escaped }, colon + 1))
+    Ok((Node { start: position, end, next: 0, escaped, kind: Kind::String }, colon + 1))
 }
 
 /// Returns the offset of the first `"` or `\\` at or after `index`, or of a control character
@@ -469,14 +472,7 @@ impl<'a> Input for RawValue<'a> {
     const MAY_REPEAT_KEYS: bool = true;
 
     fn kind(&self) -> Kind {
-        match self.text.source.as_bytes()[self.node().start] {
-            b'{' => Kind::Object,
-            b'[' => Kind::Array,
-            b'"' => Kind::String,
-            b't' | b'f' => Kind::Boolean,
-            b'n' => Kind::Null,
-            _ => Kind::Number,
-        }
+        self.node().kind
     }
 
     fn text(&self) -> Option<Text<'_>> {

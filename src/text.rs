@@ -47,6 +47,19 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Returns the length in UTF-16 code units when it is over `maximum`, and `None` otherwise.
+    ///
+    /// A string never has more UTF-16 code units than UTF-8 bytes, so one within `maximum`
+    /// bytes is not counted.
+    pub fn utf16_len_over(&self, maximum: usize) -> Option<usize> {
+        if let Text::Utf8(text) = self {
+            if text.len() <= maximum {
+                return None;
+            }
+        }
+        Some(self.utf16_len()).filter(|length| *length > maximum)
+    }
+
     /// Returns whether the string is empty.
     pub fn is_empty(&self) -> bool {
         match self {
@@ -111,7 +124,18 @@ mod tests {
         let text = Text::from_utf16(&[0x61, 0xd800]);
         assert!(!text.is_well_formed());
         assert_eq!(text.utf16_len(), 2);
+        assert_eq!(text.utf16_len_over(1), Some(2));
+        assert_eq!(text.utf16_len_over(2), None);
         assert_eq!(text.to_string(), "a\\u{d800}");
+    }
+
+    #[test]
+    fn utf16_length_counts_units_not_bytes() {
+        // Six UTF-8 bytes, three UTF-16 code units.
+        let text = Text::from("\u{e9}\u{1f600}");
+        assert_eq!(text.utf16_len_over(5), None);
+        assert_eq!(text.utf16_len_over(3), None);
+        assert_eq!(text.utf16_len_over(2), Some(3));
     }
 
     #[test]

@@ -43,8 +43,7 @@ pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: 
         } else if !name.is_well_formed() {
             context.error(&entry_path, IssueKind::LoneSurrogate);
         } else if let Some(maximum) = limits.max_key_length {
-            let actual = name.utf16_len();
-            if actual > maximum {
+            if let Some(actual) = name.utf16_len_over(maximum) {
                 context.error(&entry_path, IssueKind::KeyTooLong { maximum, actual });
             }
         }
@@ -86,8 +85,7 @@ fn check_metadata_string<V: Input>(context: &mut Context<'_>, path: &Path<'_>, v
         panic!("forced panic: metadata value {:?} in a test-panic build", crate::wasm_api::panic::PANIC_TRIGGER);
     }
     if let Some(maximum) = context.options.limits.max_value_length {
-        let actual = text.utf16_len();
-        if actual > maximum {
+        if let Some(actual) = text.utf16_len_over(maximum) {
             context.error(path, IssueKind::ValueTooLong { maximum, actual });
         }
     }
