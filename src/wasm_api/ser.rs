@@ -4,11 +4,13 @@
 //! property through calls into JavaScript, and `JSON.parse` creates plain objects whose
 //! `__proto__` keys are ordinary properties. A valid patch produces no text at all.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use crate::eic::check_eic_text;
 use crate::messages::error_summary;
-use crate::{Input, Issue, IssueKind, Json, Locale, Param, Pointer, Report, Severity, Text};
+use crate::json::push_string_literal;
+use crate::{Input, Issue, IssueKind, Locale, Param, Pointer, Report, Severity, Text};
 
 use super::de::JsInput;
 
@@ -18,44 +20,76 @@ thread_local! {
     static LEFT_RESULT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-fn string(text: &str) -> Json {
-    Json::String(Text::from(text.to_owned()))
+/// Appends a JSON string literal of `text`.
+fn push_str(out: &mut String, text: &str) {
+    push_string_literal(out, &Text::Utf8(Cow::Borrowed(text)));
 }
 
-fn param_to_json(param: &Param) -> Json {
+/// Appends `"name":`, after a comma unless it is an object's first member.
+fn push_member_name(out: &mut String, name: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    push_str(out, name);
+    out.push(':');
+}
+
+fn push_param(out: &mut String, param: &Param) {
     match param {
-        Param::Str(value) => string(value),
-        Param::Text(text) => Json::String(text.clone()),
-        Param::Number(number) => Json::Number(number.to_string()),
-        Param::List(items) => Json::Array(items.iter().map(|item| string(item)).collect()),
+        Param::Str(value) => push_str(out, value),
+        Param::Text(text) => push_string_literal(out, text),
+        Param::Number(number) => out.push_str(&number.to_string()),
+        Param::List(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                push_str(out, item);
+            }
+            out.push(']');
+        }
     }
 }
 
-fn pointer_to_json(pointer: &Pointer) -> Json {
-    match pointer {
-        Pointer::Utf8(pointer) => string(pointer),
-        Pointer::Utf16(units) => Json::String(Text::from_utf16(units)),
+/// Appends an issue as `{ code, pointer, message, severity, params? }`.
+fn push_issue(out: &mut String, issue: &Issue, locale: Locale) {
+    out.push('{');
+    push_member_name(out, "code");
+    push_str(out, issue.code().as_str());
+    push_member_name(out, "pointer");
+    match &issue.pointer {
+        Pointer::Utf8(pointer) => push_str(out, pointer),
+        Pointer::Utf16(units) => push_string_literal(out, &Text::from_utf16(units)),
     }
-}
+    push_member_name(out, "message");
+    push_str(out, &issue.message(locale));
+    push_member_name(out, "severity");
+    push_str(out, issue.severity.as_str());
 
-/// Converts an issue to `{ code, pointer, message, severity, params? }`.
-fn issue_to_json(issue: &Issue, locale: Locale) -> Json {
-    let mut members = vec![
-        (Text::from("code"), string(issue.code().as_str())),
-        (Text::from("pointer"), pointer_to_json(&issue.pointer)),
-        (Text::from("message"), string(&issue.message(locale))),
-        (Text::from("severity"), string(issue.severity.as_str())),
-    ];
     let params = issue.kind.params();
     if !params.is_empty() {
-        let params = params.iter().map(|(name, value)| (Text::from(*name), param_to_json(value))).collect();
-        members.push((Text::from("params"), Json::Object(params)));
+        push_member_name(out, "params");
+        out.push('{');
+        for (name, value) in &params {
+            push_member_name(out, name);
+            push_param(out, value);
+        }
+        out.push('}');
     }
-    Json::Object(members)
+    out.push('}');
 }
 
-fn issues_to_json<'a>(issues: impl Iterator<Item = &'a Issue>, locale: Locale) -> Json {
-    Json::Array(issues.map(|issue| issue_to_json(issue, locale)).collect())
+/// Appends issues as a JSON array.
+fn push_issues<'a>(out: &mut String, issues: impl Iterator<Item = &'a Issue>, locale: Locale) {
+    out.push('[');
+    for (index, issue) in issues.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_issue(out, issue, locale);
+    }
+    out.push(']');
 }
 
 /// Encodes a report as JSON text of `{ valid, errors, warnings }`, or `None` when it has no
@@ -64,12 +98,15 @@ pub(crate) fn validation_result(report: &Report, locale: Locale) -> Option<Strin
     if report.issues.is_empty() {
         return None;
     }
-    let result = Json::Object(vec![
-        (Text::from("valid"), Json::Bool(report.is_valid())),
-        (Text::from("errors"), issues_to_json(report.errors(), locale)),
-        (Text::from("warnings"), issues_to_json(report.warnings(), locale)),
-    ]);
-    Some(result.to_json_text())
+    let mut out = String::from("{");
+    push_member_name(&mut out, "valid");
+    out.push_str(if report.is_valid() { "true" } else { "false" });
+    push_member_name(&mut out, "errors");
+    push_issues(&mut out, report.errors(), locale);
+    push_member_name(&mut out, "warnings");
+    push_issues(&mut out, report.warnings(), locale);
+    out.push('}');
+    Some(out)
 }
 
 /// Returns the value of a successful merge or diff. For a failed one, keeps its issues for
@@ -87,11 +124,13 @@ pub(crate) fn success_or_store_failure<T>(outcome: Result<T, Report>, locale: Lo
 /// Keeps the issues of a failed merge as JSON text of `{ issues, message }`, where `message`
 /// summarizes them for the `PatchError`.
 fn store_failure(report: &Report, locale: Locale) {
-    let failure = Json::Object(vec![
-        (Text::from("issues"), issues_to_json(report.issues.iter(), locale)),
-        (Text::from("message"), string(&error_summary(&report.issues, locale))),
-    ]);
-    leave_result(failure.to_json_text());
+    let mut out = String::from("{");
+    push_member_name(&mut out, "issues");
+    push_issues(&mut out, report.issues.iter(), locale);
+    push_member_name(&mut out, "message");
+    push_str(&mut out, &error_summary(&report.issues, locale));
+    out.push('}');
+    leave_result(out);
 }
 
 /// Keeps JSON text for the wrapper to take with `takeResult`.
@@ -107,28 +146,36 @@ pub(crate) fn take_result() -> Option<String> {
 /// Checks a value as an EIC and encodes the result as JSON text of
 /// `{ valid, objectType?, expectedCheckCharacter?, issues }`.
 pub(crate) fn eic_result(code: &JsInput, locale: Locale) -> String {
-    let mut members = Vec::new();
+    let mut out = String::from("{");
     let Some(text) = code.text() else {
         let issue = Issue {
             pointer: Pointer::root(),
             severity: Severity::Error,
             kind: IssueKind::NotAString { field: "eic", received: code.kind() },
         };
-        members.push((Text::from("valid"), Json::Bool(false)));
-        members.push((Text::from("issues"), issues_to_json(std::iter::once(&issue), locale)));
-        return Json::Object(members).to_json_text();
+        push_member_name(&mut out, "valid");
+        out.push_str("false");
+        push_member_name(&mut out, "issues");
+        push_issues(&mut out, std::iter::once(&issue), locale);
+        out.push('}');
+        return out;
     };
 
     let check = check_eic_text(&text);
-    members.push((Text::from("valid"), Json::Bool(check.is_valid())));
+    push_member_name(&mut out, "valid");
+    out.push_str(if check.is_valid() { "true" } else { "false" });
     if let Some(object_type) = check.object_type {
-        members.push((Text::from("objectType"), string(&object_type.to_string())));
+        push_member_name(&mut out, "objectType");
+        push_str(&mut out, object_type.encode_utf8(&mut [0; 4]));
     }
     if let Some(expected) = check.expected_check_character {
-        members.push((Text::from("expectedCheckCharacter"), string(&expected.to_string())));
+        push_member_name(&mut out, "expectedCheckCharacter");
+        push_str(&mut out, expected.encode_utf8(&mut [0; 4]));
     }
     let issues: Vec<Issue> =
         check.issues.into_iter().map(|kind| Issue { pointer: Pointer::root(), severity: Severity::Error, kind }).collect();
-    members.push((Text::from("issues"), issues_to_json(issues.iter(), locale)));
-    Json::Object(members).to_json_text()
+    push_member_name(&mut out, "issues");
+    push_issues(&mut out, issues.iter(), locale);
+    out.push('}');
+    out
 }
