@@ -1,8 +1,8 @@
 //! Computing the smallest PATCH body that turns one customer into another.
 
-use std::collections::{HashMap, HashSet};
 
 use crate::fields::{Access, Field, FieldKind, CUSTOMER};
+use crate::keys::KeyIndex;
 use crate::rules::{check_field, check_metadata_entries, object_entries, Context, Update};
 use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
@@ -67,17 +67,13 @@ fn diff_fields<V: Input>(context: &mut Context<'_>, original: Vec<(V::Key, V)>, 
 
     // A key that occurs twice (possible only in JSON text) takes its last value, as JSON.parse
     // would.
-    let mut original_by_name: HashMap<Text<'_>, &V> = HashMap::with_capacity(original.len());
-    for (key, value) in &original {
-        original_by_name.insert(V::key_text(key), value);
-    }
+    let original_names = KeyIndex::new(original.iter().map(|(key, _)| V::key_text(key)).collect());
+    let edited_names = KeyIndex::new(edited.iter().map(|(key, _)| V::key_text(key).into_owned()).collect());
 
     let mut changes = Vec::new();
-    let mut edited_names = HashSet::with_capacity(edited.len());
     for (key, value) in edited {
         let name = V::key_text(&key).into_owned();
-        let before = original_by_name.get(&name).copied();
-        edited_names.insert(name.clone());
+        let before = original_names.last(&name).map(|position| &original[position].1);
         if before.is_some_and(|before| before.deep_equals(&value)) {
             continue;
         }
@@ -98,10 +94,10 @@ fn diff_fields<V: Input>(context: &mut Context<'_>, original: Vec<(V::Key, V)>, 
         }
     }
 
-    let mut reported = HashSet::new();
-    for (key, _) in &original {
+    for (position, (key, _)) in original.iter().enumerate() {
         let name = V::key_text(key);
-        if edited_names.contains(&name) || !reported.insert(name.clone()) {
+        // A field removed twice is reported once, at its first key.
+        if edited_names.contains(&name) || original_names.first(&name) != Some(position) {
             continue;
         }
         let path = root.join(&name);
@@ -148,24 +144,17 @@ fn diff_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_>, original:
             return None;
         }
     };
-    let original_entries = original_entries.unwrap_or_default();
-    let mut original_by_name: HashMap<Text<'_>, &V> = HashMap::with_capacity(original_entries.len());
-    for (key, value) in &original_entries {
-        if value.kind() != Kind::Undefined {
-            original_by_name.insert(V::key_text(key), value);
-        }
-    }
+    // Members whose value is `undefined` are absent, as JSON.stringify would drop them.
+    let original_entries: Vec<_> = original_entries.unwrap_or_default().into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).collect();
+    let edited_entries: Vec<_> = edited_entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).collect();
+    let original_names = KeyIndex::new(original_entries.iter().map(|(key, _)| V::key_text(key).into_owned()).collect());
+    let edited_names = KeyIndex::new(edited_entries.iter().map(|(key, _)| V::key_text(key).into_owned()).collect());
 
     let errors_before = context.error_count();
     let mut entries = Vec::new();
-    let mut edited_names = HashSet::with_capacity(edited_entries.len());
     for (key, value) in edited_entries {
-        if value.kind() == Kind::Undefined {
-            continue;
-        }
         let name = V::key_text(&key).into_owned();
-        edited_names.insert(name.clone());
-        if original_by_name.get(&name).is_some_and(|before| before.deep_equals(&value)) {
+        if original_names.last(&name).is_some_and(|position| original_entries[position].1.deep_equals(&value)) {
             continue;
         }
         if value.kind() == Kind::Null {
@@ -175,13 +164,12 @@ fn diff_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_>, original:
         entries.push((key, Some(value)));
     }
 
-    let mut removed = HashSet::new();
-    for (key, value) in original_entries {
-        let name = V::key_text(&key).into_owned();
-        if value.kind() == Kind::Undefined || edited_names.contains(&name) || !removed.insert(name) {
-            continue;
+    for (position, (key, _)) in original_entries.into_iter().enumerate() {
+        let name = &original_names.names()[position];
+        // A key that occurs twice is removed once, at its first occurrence.
+        if !edited_names.contains(name) && original_names.first(name) == Some(position) {
+            entries.push((key, None));
         }
-        entries.push((key, None));
     }
 
     let entries = check_metadata_entries(context, path, entries)?;

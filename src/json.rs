@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::keys::KeyIndex;
 use crate::{Build, Input, Kind, Text};
 
 /// Maximum nesting of arrays and objects that [`Json::parse`] accepts. Deeper input is an
@@ -459,25 +460,17 @@ fn json_equals(left: &Json, right: &Json) -> bool {
         (Json::Number(left), Json::Number(right)) => left == right || left.parse::<f64>().ok() == right.parse::<f64>().ok(),
         (Json::Array(left), Json::Array(right)) => left.len() == right.len() && left.iter().zip(right).all(|(left, right)| json_equals(left, right)),
         (Json::Object(left_entries), Json::Object(right_entries)) => {
-            let left_keys = distinct_keys(left_entries);
-            let right_keys = distinct_keys(right_entries);
-            left_keys.len() == right_keys.len()
-                && left_keys.iter().all(|key| {
-                    let left_value = last_value(left_entries, key);
-                    let right_value = last_value(right_entries, key);
-                    matches!((left_value, right_value), (Some(left), Some(right)) if json_equals(left, right))
+            let left_keys = KeyIndex::new(left_entries.iter().map(|(key, _)| key.borrowed()).collect());
+            let right_keys = KeyIndex::new(right_entries.iter().map(|(key, _)| key.borrowed()).collect());
+            // Each name is compared once, at its last occurrence, whose value JSON.parse keeps.
+            left_keys.distinct_count() == right_keys.distinct_count()
+                && left_keys.names().iter().enumerate().all(|(position, name)| {
+                    left_keys.last(name) != Some(position)
+                        || right_keys.last(name).is_some_and(|right| json_equals(&left_entries[position].1, &right_entries[right].1))
                 })
         }
         _ => left == right,
     }
-}
-
-fn distinct_keys<'j>(entries: &'j [(Text<'static>, Json)]) -> std::collections::HashSet<&'j Text<'static>> {
-    entries.iter().map(|(key, _)| key).collect()
-}
-
-fn last_value<'j>(entries: &'j [(Text<'static>, Json)], key: &Text<'_>) -> Option<&'j Json> {
-    entries.iter().rev().find(|(candidate, _)| candidate == key).map(|(_, value)| value)
 }
 
 /// Builds [`Json`] output, copying the values that a merge keeps.

@@ -59,6 +59,7 @@ pub mod eic;
 pub mod fields;
 mod issue;
 mod json;
+mod keys;
 mod merge;
 pub mod messages;
 mod options;

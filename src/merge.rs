@@ -1,7 +1,6 @@
 //! Applying a valid patch to a stored customer.
 
-use std::collections::HashMap;
-
+use crate::keys::KeyIndex;
 use crate::rules::{check_duplicate_keys, check_patch, object_entries_to_keep, Change, Context, Update};
 use crate::{Build, Input, IssueKind, Kind, Options, Path, Report, Subject, Text};
 
@@ -125,23 +124,16 @@ fn build_update<V: Input, B: Build<V>>(builder: &mut B, metadata: &mut Option<Ve
 /// Merges metadata entries as RFC 7396 does on one level: a given key is set, `None` removes
 /// it, and removing an absent key changes nothing. Existing keys keep their order.
 fn merge_entries<V: Input, B: Build<V>>(builder: &mut B, existing: Vec<(V::Key, V)>, entries: Vec<(V::Key, Option<V>)>) -> B::Value {
-    // Index the patch's keys once, so that merging stays linear in the number of keys. A key
-    // sent twice (possible only in JSON text) takes its last value, as JSON.parse would. A
-    // patch with a handful of keys is searched directly, which is faster than hashing.
+    // Index the patch's keys once, so that merging takes O(n log n) in the number of keys. A
+    // key sent twice (possible only in JSON text) takes its last value, as JSON.parse would. A
+    // patch with a handful of keys is searched directly, which is faster than sorting.
     const LINEAR_SEARCH_MAX: usize = 8;
     let names: Vec<Text<'_>> = entries.iter().map(|(key, _)| V::key_text(key)).collect();
-    let mut index: HashMap<&Text<'_>, usize> = HashMap::new();
-    if names.len() > LINEAR_SEARCH_MAX {
-        index.reserve(names.len());
-        for (position, name) in names.iter().enumerate() {
-            index.insert(name, position);
-        }
-    }
+    let index = (names.len() > LINEAR_SEARCH_MAX).then(|| KeyIndex::new(names.clone()));
     let last_position = |name: &Text<'_>| -> Option<usize> {
-        if names.len() > LINEAR_SEARCH_MAX {
-            index.get(name).copied()
-        } else {
-            names.iter().rposition(|candidate| candidate == name)
+        match &index {
+            Some(index) => index.last(name),
+            None => names.iter().rposition(|candidate| candidate == name),
         }
     };
     let mut used = vec![false; entries.len()];

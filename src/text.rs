@@ -68,6 +68,14 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Returns the same string, borrowed from this one.
+    pub fn borrowed(&self) -> Text<'_> {
+        match self {
+            Text::Utf8(text) => Text::Utf8(Cow::Borrowed(text)),
+            Text::Utf16(units) => Text::Utf16(Cow::Borrowed(units)),
+        }
+    }
+
     /// Copies the string so that it no longer borrows from the input.
     pub fn into_owned(self) -> Text<'static> {
         match self {

@@ -13,10 +13,9 @@ mod string;
 pub(crate) use metadata::check_metadata_entries;
 pub(crate) use patch::{check_field, check_patch};
 
-use std::collections::HashSet;
-
 use crate::fields::Field;
-use crate::{Input, Issue, IssueKind, Kind, Options, Path, Severity, Subject, Text};
+use crate::keys::KeyIndex;
+use crate::{Input, Issue, IssueKind, Kind, Options, Path, Severity, Subject};
 
 /// The options of a validation and the issues found so far.
 pub(crate) struct Context<'o> {
@@ -116,8 +115,8 @@ pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path:
     if !V::MAY_REPEAT_KEYS || entries.len() < 2 {
         return;
     }
-    // A hash set pays off only for many keys; a patch usually has a handful, which are
-    // compared pairwise without allocating.
+    // An index pays off only for many keys; a patch usually has a handful, which are compared
+    // pairwise without allocating.
     const LINEAR_SCAN_MAX: usize = 16;
     if entries.len() <= LINEAR_SCAN_MAX {
         for (index, (key, _)) in entries.iter().enumerate() {
@@ -128,12 +127,10 @@ pub(crate) fn check_duplicate_keys<V: Input, T>(context: &mut Context<'_>, path:
         }
         return;
     }
-    let names: Vec<Text<'_>> = entries.iter().map(|(key, _)| V::key_text(key)).collect();
-    let mut seen: HashSet<&Text<'_>> = HashSet::with_capacity(names.len());
-    for name in &names {
-        if !seen.insert(name) {
-            context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned(), subject });
-        }
+    let index = KeyIndex::new(entries.iter().map(|(key, _)| V::key_text(key)).collect());
+    for position in index.repeats() {
+        let name = &index.names()[position];
+        context.error(&path.join(name), IssueKind::DuplicateKey { key: name.clone().into_owned(), subject });
     }
 }
 

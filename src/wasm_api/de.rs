@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
 use crate::fields::{BALANCE_GROUP, CUSTOMER};
+use crate::keys::KeyIndex;
 use crate::raw::line_and_column;
 use crate::{Build, Input, Issue, IssueKind, Kind, Limits, Locale, Options, Pointer, Report, Severity, Subject, Text};
 
@@ -334,14 +335,16 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
             let (Some(left_entries), Some(right_entries)) = (left.entries(), right.entries()) else {
                 return false;
             };
-            let present = |entries: Vec<(JsKey, JsInput)>| -> std::collections::HashMap<Text<'static>, JsInput> {
-                entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).map(|(key, value)| (key.text, value)).collect()
+            // A member whose value is `undefined` is absent, as JSON.stringify would drop it.
+            let present = |entries: Vec<(JsKey, JsInput)>| -> Vec<(JsKey, JsInput)> {
+                entries.into_iter().filter(|(_, value)| value.kind() != Kind::Undefined).collect()
             };
             let left_members = present(left_entries);
             let right_members = present(right_entries);
+            let right_names = KeyIndex::new(right_members.iter().map(|(key, _)| key.text.borrowed()).collect());
             left_members.len() == right_members.len()
-                && left_members.iter().all(|(name, left_value)| {
-                    right_members.get(name).is_some_and(|right_value| js_deep_equals(left_value, right_value, depth + 1))
+                && left_members.iter().all(|(key, left_value)| {
+                    right_names.last(&key.text).is_some_and(|position| js_deep_equals(left_value, &right_members[position].1, depth + 1))
                 })
         }
         _ => false,
