@@ -380,12 +380,20 @@ fn syntax_error(text: &str, problem: SyntaxProblem, position: usize, open: &[usi
 
 /// Decodes a string literal, quotes included, that [`scan`] accepted. Borrows the text when
 /// the literal has no escape, which the scan noted in `escaped`.
+#[inline]
 fn decode_string(literal: &str, escaped: bool) -> Text<'_> {
     let inner = &literal[1..literal.len() - 1];
-    if !escaped {
-        return Text::Utf8(Cow::Borrowed(inner));
+    if escaped {
+        decode_escapes(inner)
+    } else {
+        Text::Utf8(Cow::Borrowed(inner))
     }
+}
 
+/// Decodes the inside of a string literal that contains escapes. Most keys and values have
+/// none, so this stays out of line and the common case stays small.
+#[inline(never)]
+fn decode_escapes(inner: &str) -> Text<'static> {
     let bytes = inner.as_bytes();
     let mut units: Vec<u16> = Vec::with_capacity(inner.len());
     let mut index = 0;
