@@ -315,11 +315,11 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::NotAString { field, received } => format!("{field} muss eine Zeichenkette sein, ist aber {}.", german_kind(*received)),
         IssueKind::MetadataValueType { received } => format!(
-            "Metadata-Werte müssen Zeichenketten sein oder null, um den Schlüssel zu entfernen. Dieser Wert ist {}. Wandeln Sie ihn in eine Zeichenkette um.",
+            "Metadaten-Werte müssen Zeichenketten sein oder null, um den Schlüssel zu entfernen. Dieser Wert ist {}. Wandeln Sie ihn in eine Zeichenkette um.",
             german_kind(*received)
         ),
         IssueKind::MetadataValueUndefined => {
-            "Dieser Metadata-Wert ist undefined und lässt sich in JSON nicht senden, der Schlüssel bliebe also unverändert. Verwenden Sie null, um den Schlüssel zu entfernen, oder eine Zeichenkette, um ihn zu setzen.".to_owned()
+            "Dieser Metadaten-Wert ist undefined und lässt sich in JSON nicht senden, der Schlüssel bliebe also unverändert. Verwenden Sie null, um den Schlüssel zu entfernen, oder eine Zeichenkette, um ihn zu setzen.".to_owned()
         }
         IssueKind::InvalidEnumValue { field, received, options } => {
             format!("„{}“ ist kein gültiger Wert für {field}. Zulässig sind: {}.", shorten(received), options.join(", "))
@@ -343,7 +343,7 @@ fn german(kind: &IssueKind) -> String {
         IssueKind::LoneSurrogate => {
             "Die Zeichenkette enthält ein einzelnes UTF-16-Surrogat. Das ist kein gültiges Unicode und lässt sich nicht speichern. Entfernen Sie das defekte Zeichen.".to_owned()
         }
-        IssueKind::EmptyKey => "Ein Metadata-Schlüssel darf nicht leer sein. Geben Sie dem Schlüssel einen Namen.".to_owned(),
+        IssueKind::EmptyKey => "Ein Metadaten-Schlüssel darf nicht leer sein. Geben Sie dem Schlüssel einen Namen.".to_owned(),
         IssueKind::ReadOnlyFieldChanged { field } => {
             format!("{field} ist schreibgeschützt und lässt sich mit keinem PATCH-Body ändern. Stellen Sie den ursprünglichen Wert wieder her.")
         }
@@ -355,16 +355,16 @@ fn german(kind: &IssueKind) -> String {
             format!("{field} fehlt im bearbeiteten Kunden, aber ein PATCH-Body kann ein Feld nur ersetzen, nicht entfernen. Stellen Sie {field} wieder her.")
         }
         IssueKind::MetadataValueNull => {
-            "Ein Metadata-Wert eines Kunden kann nicht null sein, denn null entfernt im PATCH-Body den Schlüssel. Entfernen Sie den Schlüssel oder geben Sie ihm eine Zeichenkette als Wert.".to_owned()
+            "Ein Metadaten-Wert eines Kunden kann nicht null sein, denn null entfernt im PATCH-Body den Schlüssel. Entfernen Sie den Schlüssel oder geben Sie ihm eine Zeichenkette als Wert.".to_owned()
         }
         IssueKind::TooManyKeys { maximum, actual } => {
             format!("metadata enthält {actual} Schlüssel, mehr als die Grenze von {maximum}. Teilen Sie die Änderung auf mehrere Anfragen auf.")
         }
         IssueKind::KeyTooLong { maximum, actual } => {
-            format!("Dieser Metadata-Schlüssel hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Schlüssel.")
+            format!("Dieser Metadaten-Schlüssel hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Schlüssel.")
         }
         IssueKind::ValueTooLong { maximum, actual } => {
-            format!("Dieser Metadata-Wert hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Wert.")
+            format!("Dieser Metadaten-Wert hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Wert.")
         }
         IssueKind::InvalidJson { subject, problem, line, column } => {
             let what = if subject.is_customer() { "Der Kunde" } else { "Der PATCH-Body" };
