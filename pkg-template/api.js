@@ -45,6 +45,13 @@ const FAST_TEXT_UNITS = 16384;
 
 const encoder = new TextEncoder();
 
+// The mark that the module sets on its own TypeErrors, as src/wasm_api/de.rs names it.
+const OWN_ERROR = Symbol.for("brp-customer-patch.ownError");
+
+// String.prototype.isWellFormed is ES2024; without it, text takes the general way, whose
+// module code finds lone surrogates itself.
+const canCheckWellFormed = typeof String.prototype.isWellFormed === "function";
+
 /**
  * Builds the public functions over the wasm-bindgen exports of one module instance.
  * `ensureReady` runs before each call and throws when the module is not loaded yet.
@@ -64,7 +71,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
 
   // Whether a string can take the fast way in: short, and without lone surrogates, which
   // encodeInto would replace with U+FFFD. The module reports those, so they take the general way.
-  const fastText = (text) => typeof text === "string" && text.length <= FAST_TEXT_UNITS && text.isWellFormed();
+  const fastText = (text) => typeof text === "string" && text.length <= FAST_TEXT_UNITS && canCheckWellFormed && text.isWellFormed();
 
   // Writes a string into the module's text buffer from byte `offset` on, and returns its length
   // in bytes. A stale view has no bytes, so encodeInto then reads less than the whole string,
@@ -97,8 +104,9 @@ export function bindApi(bindings, ensureReady = () => {}) {
     } catch (error) {
       releasePending = true;
       if (!(error instanceof WebAssembly.RuntimeError)) {
-        // The module's own TypeErrors, for malformed options, leave it in order.
-        if (!(error instanceof TypeError)) resetPending = true;
+        // The module's own TypeErrors, for malformed options, are thrown after its call has
+        // returned and leave it in order. Any other exception came through its frames.
+        if (!(error instanceof TypeError && error[OWN_ERROR] === true)) resetPending = true;
         throw error;
       }
       const issue = panicIssue(bindings, error);

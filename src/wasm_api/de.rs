@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 
-use js_sys::{Array, JsString};
+use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
@@ -306,6 +306,10 @@ impl Input for JsInput {
 /// cyclic values, which JSON cannot carry anyway.
 const MAX_COMPARE_DEPTH: usize = 512;
 
+/// Length past which two arrays count as different. A sparse array can claim billions of
+/// items, and comparing them one by one would not end in any useful time.
+const MAX_COMPARE_ITEMS: f64 = 1_000_000.0;
+
 /// Compares two JavaScript values as `JSON.stringify` would see them: primitives with `===`
 /// (and `NaN` equal to itself), arrays item by item, and plain objects by key in any order,
 /// where a member that is `undefined` counts as absent. Other objects, such as a `Map` or a
@@ -323,13 +327,22 @@ fn js_deep_equals(left: &JsInput, right: &JsInput, depth: usize) -> bool {
         // Records loaded from a database often carry dates, and two copies of one are equal.
         Kind::Date => js::same_time(left.handle(), right.handle()),
         Kind::Array => {
-            let left_items: &Array = left.handle().unchecked_ref();
-            let right_items: &Array = right.handle().unchecked_ref();
-            left_items.length() == right_items.length()
-                && left_items
-                    .iter()
-                    .zip(right_items.iter())
-                    .all(|(left_item, right_item)| js_deep_equals(&JsInput::new(left_item), &JsInput::new(right_item), depth + 1))
+            // An array may be a Proxy whose traps throw, so every read is caught, and an array
+            // that cannot be read counts as different.
+            let length = |items: &JsValue| js::reflect_get(items, &JsValue::from_str("length")).ok().and_then(|length| length.as_f64());
+            let (Some(left_length), Some(right_length)) = (length(left.handle()), length(right.handle())) else {
+                return false;
+            };
+            if left_length != right_length || left_length > MAX_COMPARE_ITEMS {
+                return false;
+            }
+            (0..left_length as u32).all(|index| {
+                let item = |items: &JsValue| js::reflect_get(items, &JsValue::from(index)).ok();
+                match (item(left.handle()), item(right.handle())) {
+                    (Some(left_item), Some(right_item)) => js_deep_equals(&JsInput::new(left_item), &JsInput::new(right_item), depth + 1),
+                    _ => false,
+                }
+            })
         }
         Kind::Object => {
             let (Some(left_entries), Some(right_entries)) = (left.entries(), right.entries()) else {
@@ -526,8 +539,15 @@ fn describe(value: &JsValue) -> String {
 }
 
 pub(super) fn type_error(message: &str) -> JsValue {
-    js::TypeError::new(message).into()
+    let error: JsValue = js::TypeError::new(message).into();
+    // The wrapper throws this after the call has returned, so the module needs no reset. The
+    // mark tells it apart from a caller's TypeError that passed through WebAssembly frames.
+    let _ = js_sys::Reflect::set(&error, &js_sys::Symbol::for_(OWN_ERROR_MARK).into(), &JsValue::TRUE);
+    error
 }
+
+/// The registered symbol that marks the module's own `TypeError`s, as `api.js` checks them.
+const OWN_ERROR_MARK: &str = "brp-customer-patch.ownError";
 
 /// JSON text copied out of JavaScript.
 pub(crate) struct JsonText {

@@ -139,3 +139,42 @@ test("later calls work after a nested stack overflow", () => {
   assertStillWorks();
   assert.deepEqual(applyPatch({ id: "c" }, { status: "active" }), { id: "c", status: "active" });
 });
+
+test("createPatch with a throwing array proxy", () => {
+  // A TypeError from the caller's Proxy once passed through the module without a reset, and
+  // after about 1,260 such calls a valid call trapped.
+  const trap = new Proxy([1], {
+    get(target, key) {
+      if (key === "length") throw new TypeError("the caller's proxy");
+      return Reflect.get(target, key);
+    },
+  });
+  const throwingItem = [1];
+  Object.defineProperty(throwingItem, 0, {
+    get() {
+      throw new Error("the caller's getter");
+    },
+  });
+  for (let call = 0; call < 2_000; call += 1) {
+    for (const extra of [trap, throwingItem]) {
+      assert.throws(
+        () => createPatch({ id: "c", extra: [1] }, { id: "c", extra }),
+        (error) => error instanceof PatchError && error.issues[0].pointer === "/extra",
+      );
+    }
+    assertStillWorks();
+  }
+});
+
+test("createPatch with huge sparse arrays", () => {
+  // Arrays longer than a million items count as changed instead of being walked item by item.
+  const left = [];
+  const right = [];
+  left.length = 2 ** 32 - 1;
+  right.length = 2 ** 32 - 1;
+  assert.throws(
+    () => createPatch({ id: "c", extra: left }, { id: "c", extra: right }),
+    (error) => error instanceof PatchError && error.issues[0].code === "unknown_field",
+  );
+  assertStillWorks();
+});

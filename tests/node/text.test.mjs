@@ -1,6 +1,8 @@
 // The text entry points beyond the vectors: wrong argument types, size limits, deep nesting.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 
 import { applyPatchJson, PatchError, validatePatch, validatePatchJson } from "brp-customer-patch";
 
@@ -119,4 +121,22 @@ test("short text survives memory growth between calls", () => {
 
   assert.deepEqual(validatePatchJson(`{"metadata":{"a":1}}`).errors.map((issue) => [issue.code, issue.pointer]), [["invalid_type", "/metadata/a"]]);
   assert.equal(applyPatchJson(`{"id":"c1"}`, body), `{"id":"c1","metadata":{"a":"1"}}`);
+});
+
+test("text works without String.prototype.isWellFormed", () => {
+  // Runtimes older than ES2024, such as Chrome before 111, lack the method. The package must
+  // then give the same results, through the general way into the module.
+  const script = `
+    delete String.prototype.isWellFormed;
+    const { applyPatchJson, validatePatchJson } = require(${JSON.stringify(fileURLToPath(new URL("../../pkg/index.cjs", import.meta.url)))});
+    const results = [
+      validatePatchJson('{"status":"active"}'),
+      validatePatchJson('{"metadata":{"k":"a\\uD800"}}'),
+      applyPatchJson('{"id":"c1"}', '{"metadata":{"a":"1"}}'),
+    ];
+    process.stdout.write(JSON.stringify(results));`;
+  const [valid, lone, merged] = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  assert.deepEqual(valid, { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(lone.errors.map((issue) => [issue.code, issue.pointer]), [["invalid_format", "/metadata/k"]]);
+  assert.equal(merged, `{"id":"c1","metadata":{"a":"1"}}`);
 });
