@@ -124,7 +124,7 @@ test("short text survives memory growth between calls", () => {
 });
 
 test("text works without String.prototype.isWellFormed", () => {
-  // Runtimes older than ES2024, such as Chrome before 111, lack the method. The package must
+  // Runtimes that predate ES2024 lack the method. The package must
   // then give the same results, through the general way into the module.
   const script = `
     delete String.prototype.isWellFormed;
