@@ -124,8 +124,8 @@ test("short text survives memory growth between calls", () => {
 });
 
 test("text works without String.prototype.isWellFormed", () => {
-  // Runtimes that predate ES2024 lack the method. The package must
-  // then give the same results, through the general way into the module.
+  // Runtimes that predate ES2024 lack the method. The package must then give the same
+  // results, through the general way into the module.
   const script = `
     delete String.prototype.isWellFormed;
     const { applyPatchJson, validatePatchJson } = require(${JSON.stringify(fileURLToPath(new URL("../../pkg/index.cjs", import.meta.url)))});
