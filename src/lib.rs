@@ -90,7 +90,7 @@ pub use value::{Build, Input, Kind};
 /// The walk never stops at the first issue. A key whose value is `undefined` counts as
 /// absent, as in `JSON.stringify`.
 pub fn validate_patch<V: Input>(patch: &V, options: &Options) -> Report {
-    let mut context = rules::Context::new(options);
+    let mut context = rules::Context::checking_only(options);
     rules::check_patch(&mut context, patch);
     Report { issues: context.into_issues(false) }
 }

@@ -21,7 +21,7 @@ pub(crate) fn check_metadata<V: Input>(context: &mut Context<'_>, path: &Path<'_
 }
 
 /// Checks the entries of a patch's metadata, where `None` removes a key, and returns them when
-/// no error was found.
+/// no error was found, or none when the context does not keep changes.
 ///
 /// [`crate::create_patch`] calls this directly with the entries it computed, so that its patches obey
 /// the same limits as the ones a caller writes.
@@ -33,7 +33,8 @@ pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: 
         context.error(path, IssueKind::TooManyKeys { maximum, actual: entries.len() });
     }
 
-    let mut changes = Vec::with_capacity(entries.len());
+    let keeps_changes = context.keeps_changes;
+    let mut changes = Vec::with_capacity(if keeps_changes { entries.len() } else { 0 });
     for (key, entry) in entries {
         let name = V::key_text(&key);
         let entry_path = path.join(&name);
@@ -49,7 +50,9 @@ pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: 
         }
 
         let Some(entry) = entry else {
-            changes.push((key, None));
+            if keeps_changes {
+                changes.push((key, None));
+            }
             continue;
         };
         match entry.kind() {
@@ -64,7 +67,9 @@ pub(crate) fn check_metadata_entries<V: Input>(context: &mut Context<'_>, path: 
                 continue;
             }
         }
-        changes.push((key, Some(entry)));
+        if keeps_changes {
+            changes.push((key, Some(entry)));
+        }
     }
 
     (context.error_count() == errors_before).then_some(changes)

@@ -20,6 +20,9 @@ use crate::{Input, Issue, IssueKind, Kind, Options, Path, Severity, Subject};
 /// The options of a validation and the issues found so far.
 pub(crate) struct Context<'o> {
     pub(crate) options: &'o Options,
+    /// Whether the rules return the changes they accepted. A validation only needs the issues,
+    /// so it saves building them.
+    pub(crate) keeps_changes: bool,
     issues: Vec<Issue>,
     errors: usize,
     dropped: usize,
@@ -32,7 +35,12 @@ pub const MAX_ISSUES: usize = 1000;
 
 impl<'o> Context<'o> {
     pub(crate) fn new(options: &'o Options) -> Self {
-        Context { options, issues: Vec::new(), errors: 0, dropped: 0 }
+        Context { options, keeps_changes: true, issues: Vec::new(), errors: 0, dropped: 0 }
+    }
+
+    /// Returns a context for a validation, whose rules return no changes.
+    pub(crate) fn checking_only(options: &'o Options) -> Self {
+        Context { keeps_changes: false, ..Context::new(options) }
     }
 
     /// Records an error at `path`.

@@ -9,7 +9,8 @@ use super::group::check_group;
 use super::metadata::check_metadata;
 use super::{check_duplicate_keys, object_entries, Change, Context, Update};
 
-/// Checks a PATCH body and returns its changes, in patch order, when no error was found.
+/// Checks a PATCH body and returns its changes, in patch order, when no error was found. The
+/// changes are left out when the context does not keep them.
 ///
 /// Every issue is recorded: the walk goes on after an error so that a form can show all of
 /// them at once.
@@ -19,7 +20,7 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
 
     let errors_before = context.error_count();
     check_duplicate_keys::<V, _>(context, &root, Subject::Patch, &entries);
-    let mut changes = Vec::with_capacity(entries.len());
+    let mut changes = Vec::with_capacity(if context.keeps_changes { entries.len() } else { 0 });
     for (key, value) in entries {
         // A field set to `undefined` is absent, as JSON.stringify would drop it.
         if value.kind() == Kind::Undefined {
@@ -33,7 +34,7 @@ pub(crate) fn check_patch<V: Input>(context: &mut Context<'_>, patch: &V) -> Opt
         };
 
         let update = check_field(context, &path, field, value);
-        if let Some(update) = update {
+        if let Some(update) = update.filter(|_| context.keeps_changes) {
             changes.push(Change { key, field, update });
         }
     }
