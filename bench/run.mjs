@@ -183,7 +183,7 @@ const targets = [
   ["object validate <= 1.0x zod safeParse", objectValidate / zodValidate, 1.0],
   ["object apply <= 1.0x ajv + structuredClone + json-merge-patch", objectApply / ajvObjectApply, 1.0],
   ["10,000-key per-key cost <= 1.5x the 1,000-key case", perKey10k / perKey1k, 1.5],
-  ["package .wasm + glue, gzip -9 <= 24 KB", packageGzip / 1024, 24],
+  ["package .wasm + JavaScript, gzip -9 <= 24 KiB", packageGzip / 1024, 24],
   ["cold start to first result <= 3 ms median", coldMs, 3],
 ];
 console.log("");
