@@ -3,7 +3,7 @@
 //!
 //! Reading a JavaScript string from WebAssembly takes several calls into JavaScript and a
 //! copy made one character at a time. For a short, well-formed string with default options,
-//! the wrapper instead asks for a buffer here, writes the string into it with
+//! the wrapper instead requests a buffer here, writes the string into it with
 //! `TextEncoder.encodeInto`, and makes one call that passes only lengths. The rules are the
 //! same: the functions here call the same core functions as `validatePatchJson` and
 //! `applyPatchJson`. Strings with lone surrogates, which `encodeInto` would replace, and calls

@@ -541,7 +541,7 @@ fn describe(value: &JsValue) -> String {
 pub(super) fn type_error(message: &str) -> JsValue {
     let error: JsValue = js::TypeError::new(message).into();
     // The wrapper throws this after the call has returned, so the module needs no reset. The
-    // mark tells it apart from a caller's TypeError that passed through WebAssembly frames.
+    // mark distinguishes it from a caller's TypeError that passed through WebAssembly frames.
     let _ = js_sys::Reflect::set(&error, &js_sys::Symbol::for_(OWN_ERROR_MARK).into(), &JsValue::TRUE);
     error
 }
