@@ -9,11 +9,16 @@ const [, , dirA, dirB, ...which] = process.argv;
 if (process.env.AB_CHILD) {
   const api = createRequire(import.meta.url)(`${process.env.AB_CHILD}/index.cjs`);
   const patchText = JSON.stringify(examplePatch), customerText = JSON.stringify(exampleCustomer);
+  const german = { locale: "de" };
   const cases = {
     tv: () => api.validatePatchJson(patchText),
     ta: () => api.applyPatchJson(customerText, patchText),
     ov: () => api.validatePatch(examplePatch),
     oa: () => api.applyPatch(exampleCustomer, examplePatch),
+    // The same calls with an option, as a handler that answers in German makes them.
+    tvDe: () => api.validatePatchJson(patchText, german),
+    taDe: () => api.applyPatchJson(customerText, patchText, german),
+    ovDe: () => api.validatePatch(examplePatch, german),
   };
   const out = {};
   for (const name of which.length ? which : Object.keys(cases)) out[name] = measure(cases[name], { samples: 9, minBatchMs: 10 });

@@ -156,15 +156,25 @@ export function bindApi(bindings, ensureReady = () => {}) {
   const checkCode = (code, options) => JSON.parse(bindings.checkEic(code, options));
   const invalidCodeAfterPanic = (issue) => ({ valid: false, issues: [issue] });
 
-  // The same for short well-formed text with default options, written into module memory.
-  const validateBufferedText = (text) => {
-    const length = writeText(text, 0);
-    return bindings.validatePatchBuffer(length) ? JSON.parse(bindings.takeResult()) : validResult();
+  // bufferOptions returns the TypeError for malformed options instead of throwing it.
+  const throwOptionsError = (error) => {
+    if (error !== undefined) throw error;
   };
-  const applyBufferedTexts = (customerText, patchText) => {
+
+  // The same for short well-formed text, written into module memory. Options are parsed first,
+  // because a getter of an option may call the package again and overwrite the buffer.
+  const validateBufferedText = (text, options) => {
+    const withOptions = options !== undefined;
+    if (withOptions) throwOptionsError(bindings.bufferOptions(options));
+    const length = writeText(text, 0);
+    return bindings.validatePatchBuffer(length, text.length, withOptions) ? JSON.parse(bindings.takeResult()) : validResult();
+  };
+  const applyBufferedTexts = (customerText, patchText, options) => {
+    const withOptions = options !== undefined;
+    if (withOptions) throwOptionsError(bindings.bufferOptions(options));
     const customerLength = writeText(customerText, 0);
     const patchLength = writeText(patchText, customerLength);
-    return bindings.applyPatchBuffer(customerLength, patchLength);
+    return bindings.applyPatchBuffer(customerLength, patchLength, patchText.length, withOptions);
   };
 
   return {
@@ -181,15 +191,15 @@ export function bindApi(bindings, ensureReady = () => {}) {
     },
 
     validatePatchJson(text, options) {
-      if (options === undefined && fastText(text)) {
-        return guard(validateBufferedText, invalidAfterPanic, text);
+      if (fastText(text)) {
+        return guard(validateBufferedText, invalidAfterPanic, text, options);
       }
       return guard(validateText, invalidAfterPanic, text, options);
     },
 
     applyPatchJson(customerText, patchText, options) {
-      if (options === undefined && fastText(customerText) && fastText(patchText)) {
-        return unwrap(guard(applyBufferedTexts, throwPanic, customerText, patchText));
+      if (fastText(customerText) && fastText(patchText)) {
+        return unwrap(guard(applyBufferedTexts, throwPanic, customerText, patchText, options));
       }
       return unwrap(guard(applyTexts, throwPanic, customerText, patchText, options));
     },

@@ -34,6 +34,15 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Returns the string with each lone surrogate replaced by U+FFFD, as JavaScript's
+    /// `TextEncoder` writes it.
+    pub fn to_string_lossy(&self) -> Cow<'_, str> {
+        match self {
+            Text::Utf8(text) => Cow::Borrowed(text),
+            Text::Utf16(units) => Cow::Owned(String::from_utf16_lossy(units)),
+        }
+    }
+
     /// Returns whether the string contains no lone surrogate.
     pub fn is_well_formed(&self) -> bool {
         matches!(self, Text::Utf8(_))
@@ -135,6 +144,7 @@ mod tests {
         assert_eq!(text.utf16_len_over(1), Some(2));
         assert_eq!(text.utf16_len_over(2), None);
         assert_eq!(text.to_string(), "a\\u{d800}");
+        assert_eq!(text.to_string_lossy(), "a\u{fffd}");
     }
 
     #[test]

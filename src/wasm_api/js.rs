@@ -41,12 +41,8 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    pub fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-
 
     /// A string seen through the ES2024 methods that js-sys does not bind yet.
     #[wasm_bindgen(js_name = String)]

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::messages::problem_text;
 use crate::{Json, Locale, Text};
 
-use super::de::{kind_of, read_option, reject_unknown_keys, type_error};
+use super::de::{kind_of, type_error, CallScope, JsInput, OptionObject};
 
 /// The HTTP status of every problem document this package builds: the request body is at fault.
 const STATUS_BAD_REQUEST: &str = "400";
@@ -28,12 +28,13 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
         if kind_of(&options) != crate::Kind::Object {
             return Err(type_error("options must be a plain object such as { type: \"https://example.com/problems/invalid-patch\" }."));
         }
-        reject_unknown_keys(&options, "options", &["type", "instance", "locale"])?;
-        if let Some(value) = read_string_option(&options, "type")? {
+        let _scope = CallScope::enter();
+        let options = OptionObject::read(&JsInput::new(options), "options", &["type", "instance", "locale"])?;
+        if let Some(value) = options.string("type")? {
             problem_type = value;
         }
-        instance = read_string_option(&options, "instance")?;
-        if let Some(tag) = read_string_option(&options, "locale")? {
+        instance = options.string("instance")?;
+        if let Some(tag) = options.string("locale")? {
             locale = Locale::from_tag(&tag);
         }
     }
@@ -49,15 +50,4 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
         members.push((Text::from("instance"), Json::String(Text::from(instance))));
     }
     Ok(Json::Object(members).to_json_text())
-}
-
-fn read_string_option(options: &JsValue, name: &'static str) -> Result<Option<String>, JsValue> {
-    let value = read_option(options, name)?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    match value.as_string() {
-        Some(text) => Ok(Some(text)),
-        None => Err(type_error(&format!("options.{name} must be a string or undefined, not {}.", kind_of(&value).name()))),
-    }
 }

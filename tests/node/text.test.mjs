@@ -98,6 +98,63 @@ test("size limit counts UTF-8 bytes", () => {
   assert.equal(validatePatchJson(lone, { maxBytes: 24 }).errors[0].code, "invalid_format");
 });
 
+test("size limit is the same on the fast and the general way", () => {
+  // 10 characters take the fast way into the module; 20,000 are past its 16,384 code units.
+  for (const count of [10, 20_000]) {
+    const body = `{"metadata":{"k":"${"\u00e4".repeat(count)}"}}`;
+    const units = body.length;
+    const bytes = units + count;
+    const sizeIssue = (maxBytes) => validatePatchJson(body, { maxBytes }).errors.map((issue) => issue.params);
+    assert.deepEqual(sizeIssue(units - 1), [{ maximum: units - 1, actual: units, limit: "maxBytes" }], `${count} characters`);
+    assert.deepEqual(sizeIssue(bytes - 1), [{ maximum: bytes - 1, actual: bytes, limit: "maxBytes" }], `${count} characters`);
+    assert.deepEqual(sizeIssue(bytes), [], `${count} characters`);
+
+    // An oversized body is the only issue: the stored customer, broken here, is not read.
+    try {
+      applyPatchJson("{", body, { maxBytes: bytes - 1 });
+      assert.fail("applyPatchJson accepted an oversized body");
+    } catch (error) {
+      assert.deepEqual(error.issues.map((issue) => [issue.code, issue.params.actual]), [["value_too_large", bytes]], `${count} characters`);
+    }
+  }
+});
+
+test("options give the same result on the fast and the general way", () => {
+  const body = '{"status":"approved"}';
+  const padded = body + " ".repeat(16_385);
+  for (const options of [{ locale: "de" }, { locale: "de-AT", strict: true }, { limits: { maxMetadataKeys: 1 } }, {}]) {
+    assert.deepEqual(validatePatchJson(body, options), validatePatchJson(padded, options), JSON.stringify(options));
+  }
+  assert.match(validatePatchJson(body, { locale: "de" }).errors[0].message, /ist kein gültiger Wert/);
+});
+
+test("malformed options throw before the text is read, on both ways", () => {
+  for (const text of ['{"status":"active"}', "{".repeat(20_000), 42]) {
+    assert.throws(() => validatePatchJson(text, { locale: 1 }), { name: "TypeError", message: 'options.locale must be a string such as "en" or "de".' });
+    assert.throws(() => applyPatchJson("{}", text, { limits: { maxKeyLength: 1.5 } }), {
+      name: "TypeError",
+      message: "options.limits.maxKeyLength must be a non-negative whole number or undefined, not a fractional or non-finite number.",
+    });
+  }
+  const throwing = { get locale() { throw new Error("getter"); } };
+  assert.throws(() => validatePatchJson("{}", throwing), { name: "TypeError", message: "options.locale could not be read because its getter threw." });
+  // A later call with default options is not affected.
+  assert.deepEqual(validatePatchJson('{"status":"approved"}').errors[0].params, { received: "approved", options: ["pending", "active", "deactivated"] });
+});
+
+test("an option getter that calls the package again does not change the outer call", () => {
+  const options = {
+    get locale() {
+      assert.equal(applyPatchJson('{"id":"inner"}', '{"status":"active"}', { strict: false }), '{"id":"inner","status":"active"}');
+      return "de";
+    },
+  };
+  assert.equal(applyPatchJson('{"id":"outer"}', '{"status":"pending"}', options), '{"id":"outer","status":"pending"}');
+  const result = validatePatchJson('{"status":"approved"}', options);
+  assert.equal(result.errors[0].pointer, "/status");
+  assert.match(result.errors[0].message, /ist kein gültiger Wert/);
+});
+
 test("issues stop at one thousand", () => {
   const body = `{${Array.from({ length: 2_000 }, () => '"x":0').join(",")}}`;
   const { errors } = validatePatchJson(body);
