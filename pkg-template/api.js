@@ -156,22 +156,17 @@ export function bindApi(bindings, ensureReady = () => {}) {
   const checkCode = (code, options) => JSON.parse(bindings.checkEic(code, options));
   const invalidCodeAfterPanic = (issue) => ({ valid: false, issues: [issue] });
 
-  // bufferOptions returns the TypeError for malformed options instead of throwing it.
-  const throwOptionsError = (error) => {
-    if (error !== undefined) throw error;
-  };
-
   // The same for short well-formed text, written into module memory. Options are parsed first,
   // because a getter of an option may call the package again and overwrite the buffer.
   const validateBufferedText = (text, options) => {
     const withOptions = options !== undefined;
-    if (withOptions) throwOptionsError(bindings.bufferOptions(options));
+    if (withOptions) bindings.bufferOptions(options);
     const length = writeText(text, 0);
     return bindings.validatePatchBuffer(length, text.length, withOptions) ? JSON.parse(bindings.takeResult()) : validResult();
   };
   const applyBufferedTexts = (customerText, patchText, options) => {
     const withOptions = options !== undefined;
-    if (withOptions) throwOptionsError(bindings.bufferOptions(options));
+    if (withOptions) bindings.bufferOptions(options);
     const customerLength = writeText(customerText, 0);
     const patchLength = writeText(patchText, customerLength);
     return bindings.applyPatchBuffer(customerLength, patchLength, patchText.length, withOptions);

@@ -43,22 +43,15 @@ pub fn text_buffer(capacity: usize) -> *mut u8 {
 }
 
 /// Parses options for the next call of `validatePatchBuffer` or `applyPatchBuffer` that passes
-/// `with_options`. Returns `undefined`, or the `TypeError` that the general way throws for
-/// malformed options, for the wrapper to throw.
+/// `with_options`. Throws the `TypeError` that the general way throws for malformed options.
 ///
-/// The error is returned rather than thrown because a fallible export returns two values,
-/// which JavaScript receives as a new array on every call. The wrapper calls this before it
-/// writes the text, because a getter of an option may call the package again and so overwrite
-/// the buffer.
+/// The wrapper calls this before it writes the text, because a getter of an option may call
+/// the package again and so overwrite the buffer.
 #[wasm_bindgen(js_name = bufferOptions)]
-pub fn buffer_options(options: JsValue) -> JsValue {
-    match parse_options(&options) {
-        Ok(options) => {
-            OPTIONS.with(|slot| slot.set(options));
-            JsValue::UNDEFINED
-        }
-        Err(error) => error,
-    }
+pub fn buffer_options(options: JsValue) -> Result<(), JsValue> {
+    let options = parse_options(&options)?;
+    OPTIONS.with(|slot| slot.set(options));
+    Ok(())
 }
 
 /// Returns the options of a call: those that `bufferOptions` parsed last when `with_options`,
