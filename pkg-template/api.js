@@ -27,7 +27,19 @@ function panicIssue(bindings, trap) {
   } catch {
     // The trapped instance could not even return the message; the trap's own text remains.
   }
-  const detail = panic ?? `WebAssembly trap: ${trap.message}`;
+  return failureIssue(panic ?? `WebAssembly trap: ${trap.message}`);
+}
+
+/**
+ * Builds the issue that reports an exception that passed through the module's frames, such as
+ * a stack overflow, for the calls that were still running on the module when it happened.
+ */
+function interruptedIssue(error) {
+  const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return failureIssue(`a nested call was interrupted by ${thrown}`);
+}
+
+function failureIssue(detail) {
   return {
     code: "validation_failed",
     pointer: "",
@@ -59,7 +71,9 @@ const canCheckWellFormed = typeof String.prototype.isWellFormed === "function";
 export function bindApi(bindings, ensureReady = () => {}) {
   // Calls into the module that are running: a getter of an input can call the package again.
   let depth = 0;
-  let resetPending = false;
+  // The issue of the first trap, or of an exception through the module's frames, since the
+  // outermost running call began. The instance is then reset when that call ends.
+  let brokenIssue;
   // Set when an exception left the module, which then skipped the Rust code that releases the
   // call's object levels. A call that returns releases its own levels.
   let releasePending = false;
@@ -94,29 +108,36 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // the module is instantiated again, and `onPanic` builds the call's result from the issue.
   // An exception that passed through WebAssembly frames, such as a stack overflow in a nested
   // call, skipped Rust's clean-up just as well. The reset waits for the outermost call to end,
-  // because an outer call may still be running on this instance. The call's arguments are
+  // because an outer call may still be running on this instance, and every call that ran on
+  // the broken instance reports the failure instead of its result. The call's arguments are
   // passed through, so that no closure is created per call.
   function guard(call, onPanic, first, second, third) {
     ensureReady();
     depth += 1;
     try {
-      return call(first, second, third);
+      const result = call(first, second, third);
+      if (brokenIssue === undefined) return result;
+      // A nested call, made by a getter of this call's input, broke the instance that this call
+      // kept running on.
+      return onPanic({ ...brokenIssue, params: { ...brokenIssue.params } });
     } catch (error) {
       releasePending = true;
-      if (!(error instanceof WebAssembly.RuntimeError)) {
-        // The module's own TypeErrors, for malformed options, are thrown after its call has
-        // returned and leave it in order. Any other exception came through its frames.
-        if (!(error instanceof TypeError && error[OWN_ERROR] === true)) resetPending = true;
-        throw error;
+      if (error instanceof WebAssembly.RuntimeError) {
+        const issue = panicIssue(bindings, error);
+        brokenIssue ??= issue;
+        return onPanic(issue);
       }
-      const issue = panicIssue(bindings, error);
-      resetPending = true;
-      return onPanic(issue);
+      // The module's own TypeErrors, for malformed options, are thrown after its call has
+      // returned and leave it in order. Any other exception came through its frames.
+      if (!(error instanceof TypeError && error[OWN_ERROR] === true)) {
+        brokenIssue ??= interruptedIssue(error);
+      }
+      throw error;
     } finally {
       depth -= 1;
       if (depth === 0) {
-        if (resetPending) {
-          resetPending = false;
+        if (brokenIssue !== undefined) {
+          brokenIssue = undefined;
           bindings.__wbg_reset_state();
           memory = undefined;
           textView = new Uint8Array(0);

@@ -111,7 +111,8 @@ export interface EicResult {
  * Thrown by `applyPatch` and `applyPatchJson` when the patch or the customer is invalid, and by
  * `createPatch` when a patch cannot express the difference between the customers. A panic
  * inside the module also gives one issue with code `validation_failed`, whose `params.panic` is
- * the panic message. The module is then instantiated again, so later calls work.
+ * the panic message, or names the exception that passed through the module during a call from
+ * a getter of the input. The module is then instantiated again, so later calls work.
  */
 export declare class PatchError extends Error {
   readonly name: "PatchError";

@@ -84,10 +84,15 @@ fn check_metadata_string<V: Input>(context: &mut Context<'_>, path: &Path<'_>, v
         context.error(path, IssueKind::LoneSurrogate);
         return;
     }
-    // Only the test build of the package has this trigger, to test how a panic is reported.
+    // Only the test build of the package has these triggers, to test how a panic and an
+    // exception through the module's frames are reported.
     #[cfg(all(feature = "test-panic", target_arch = "wasm32"))]
     if text.as_str() == Some(crate::wasm_api::panic::PANIC_TRIGGER) {
         panic!("forced panic: metadata value {:?} in a test-panic build", crate::wasm_api::panic::PANIC_TRIGGER);
+    }
+    #[cfg(all(feature = "test-panic", target_arch = "wasm32"))]
+    if text.as_str() == Some(crate::wasm_api::panic::THROW_TRIGGER) {
+        wasm_bindgen::throw_str("forced exception: metadata value \"__brp_test_throw__\" in a test-panic build");
     }
     if let Some(maximum) = context.options.limits.max_value_length {
         if let Some(actual) = text.utf16_len_over(maximum) {

@@ -30,3 +30,8 @@ pub fn take_panic_message() -> Option<String> {
 /// The metadata value that makes a build with the `test-panic` feature panic.
 #[cfg(feature = "test-panic")]
 pub const PANIC_TRIGGER: &str = "__brp_test_panic__";
+
+/// The metadata value that makes a build with the `test-panic` feature throw a JavaScript
+/// exception through its frames, as a stack overflow in JavaScript called from the module would.
+#[cfg(feature = "test-panic")]
+pub const THROW_TRIGGER: &str = "__brp_test_throw__";

@@ -76,3 +76,54 @@ test("text written into module memory survives a panic and the reset", () => {
     assert.equal(applyPatchJson(`{"id":"c1"}`, `{"metadata":{"a":"1"}}`), `{"id":"c1","metadata":{"a":"1"}}`);
   }
 });
+
+test("a panic in a nested call fails the calls around it", () => {
+  // A getter of the outer call's input calls the package again, and that call panics. The outer
+  // call ran on the same instance, so it must not return a result from it.
+  let nested;
+  const patch = {
+    status: "pending",
+    get metadata() {
+      nested = validatePatch(trigger);
+      return { a: "1" };
+    },
+  };
+  assert.throws(
+    () => applyPatch(customer, patch),
+    (error) => {
+      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+      assertPanicIssue(error.issues[0]);
+      return true;
+    },
+  );
+  assertPanicIssue(nested.errors[0]);
+
+  const outer = validatePatch(patch);
+  assert.equal(outer.valid, false);
+  assertPanicIssue(outer.errors[0]);
+  // Each result has its own issue object.
+  assert.notEqual(outer.errors[0], nested.errors[0]);
+
+  assert.deepEqual(applyPatch(customer, { status: "pending" }), { ...customer, status: "pending" });
+  assert.deepEqual(validatePatch({ metadata: { a: "1" } }), { valid: true, errors: [], warnings: [] });
+});
+
+test("an exception through a nested call fails the calls around it", () => {
+  // The nested call's exception passes through the module's frames, which skips Rust's
+  // clean-up, as a stack overflow would. The getter lets it through to the outer call.
+  const patch = {
+    get metadata() {
+      validatePatch({ metadata: { note: "__brp_test_throw__" } });
+      return { a: "1" };
+    },
+  };
+  const outer = validatePatch(patch);
+  assert.equal(outer.valid, false);
+  assert.equal(outer.errors.length, 1);
+  assert.equal(outer.errors[0].code, "validation_failed");
+  assert.equal(outer.errors[0].params.panic, 'a nested call was interrupted by Error: forced exception: metadata value "__brp_test_throw__" in a test-panic build');
+
+  assert.throws(() => validatePatch({ metadata: { note: "__brp_test_throw__" } }), { message: /forced exception/ });
+  assert.deepEqual(validatePatch({ metadata: { a: "1" } }), { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(applyPatch(customer, { status: "pending" }), { ...customer, status: "pending" });
+});
