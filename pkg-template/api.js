@@ -115,24 +115,31 @@ export function bindApi(bindings, ensureReady = () => {}) {
     ensureReady();
     depth += 1;
     try {
-      const result = call(first, second, third);
-      if (brokenIssue === undefined) return result;
+      let result;
+      try {
+        result = call(first, second, third);
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) {
+          releasePending = true;
+          const issue = panicIssue(bindings, error);
+          brokenIssue ??= issue;
+          return onPanic(issue);
+        }
+        // A PatchError for a failed merge, and the module's own TypeErrors for malformed
+        // options, are thrown after the module returned in order. Any other exception came
+        // through its frames, unless a nested call had broken the instance before.
+        const returnedInOrder = error instanceof PatchError || (error instanceof TypeError && error[OWN_ERROR] === true);
+        if (brokenIssue === undefined) {
+          if (returnedInOrder) throw error;
+          releasePending = true;
+          brokenIssue = interruptedIssue(error);
+          throw error;
+        }
+        releasePending = true;
+      }
       // A nested call, made by a getter of this call's input, broke the instance that this call
-      // kept running on.
-      return onPanic({ ...brokenIssue, params: { ...brokenIssue.params } });
-    } catch (error) {
-      releasePending = true;
-      if (error instanceof WebAssembly.RuntimeError) {
-        const issue = panicIssue(bindings, error);
-        brokenIssue ??= issue;
-        return onPanic(issue);
-      }
-      // The module's own TypeErrors, for malformed options, are thrown after its call has
-      // returned and leave it in order. Any other exception came through its frames.
-      if (!(error instanceof TypeError && error[OWN_ERROR] === true)) {
-        brokenIssue ??= interruptedIssue(error);
-      }
-      throw error;
+      // kept running on, so its result or error came from a broken instance.
+      return brokenIssue === undefined ? result : onPanic({ ...brokenIssue, params: { ...brokenIssue.params } });
     } finally {
       depth -= 1;
       if (depth === 0) {
@@ -159,7 +166,8 @@ export function bindApi(bindings, ensureReady = () => {}) {
   const validResult = () => ({ valid: true, errors: [], warnings: [] });
   const decodeResult = (encoded) => (encoded === undefined ? validResult() : JSON.parse(encoded));
 
-  // A merge or diff returns undefined when it failed, and keeps its issues for takeResult.
+  // A merge or diff returns undefined when it failed, and keeps its issues for takeResult, which
+  // must run before the guard of the call resets a broken instance.
   function unwrap(value) {
     if (value === undefined) {
       const { issues, message } = JSON.parse(bindings.takeResult());
@@ -170,10 +178,10 @@ export function bindApi(bindings, ensureReady = () => {}) {
 
   // The calls that guard runs, one per entry point.
   const validateObject = (patch, options) => decodeResult(bindings.validatePatch(patch, options));
-  const applyObjects = (customer, patch, options) => bindings.applyPatch(customer, patch, options);
-  const createFromObjects = (original, edited, options) => bindings.createPatch(original, edited, options);
+  const applyObjects = (customer, patch, options) => unwrap(bindings.applyPatch(customer, patch, options));
+  const createFromObjects = (original, edited, options) => unwrap(bindings.createPatch(original, edited, options));
   const validateText = (text, options) => decodeResult(bindings.validatePatchJson(text, options));
-  const applyTexts = (customerText, patchText, options) => bindings.applyPatchJson(customerText, patchText, options);
+  const applyTexts = (customerText, patchText, options) => unwrap(bindings.applyPatchJson(customerText, patchText, options));
   const checkCode = (code, options) => JSON.parse(bindings.checkEic(code, options));
   const invalidCodeAfterPanic = (issue) => ({ valid: false, issues: [issue] });
 
@@ -190,7 +198,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
     if (withOptions) bindings.bufferOptions(options);
     const customerLength = writeText(customerText, 0);
     const patchLength = writeText(patchText, customerLength);
-    return bindings.applyPatchBuffer(customerLength, patchLength, patchText.length, withOptions);
+    return unwrap(bindings.applyPatchBuffer(customerLength, patchLength, patchText.length, withOptions));
   };
 
   return {
@@ -199,11 +207,11 @@ export function bindApi(bindings, ensureReady = () => {}) {
     },
 
     applyPatch(customer, patch, options) {
-      return unwrap(guard(applyObjects, throwPanic, customer, patch, options));
+      return guard(applyObjects, throwPanic, customer, patch, options);
     },
 
     createPatch(original, edited, options) {
-      return unwrap(guard(createFromObjects, throwPanic, original, edited, options));
+      return guard(createFromObjects, throwPanic, original, edited, options);
     },
 
     validatePatchJson(text, options) {
@@ -215,9 +223,9 @@ export function bindApi(bindings, ensureReady = () => {}) {
 
     applyPatchJson(customerText, patchText, options) {
       if (fastText(customerText) && fastText(patchText)) {
-        return unwrap(guard(applyBufferedTexts, throwPanic, customerText, patchText, options));
+        return guard(applyBufferedTexts, throwPanic, customerText, patchText, options);
       }
-      return unwrap(guard(applyTexts, throwPanic, customerText, patchText, options));
+      return guard(applyTexts, throwPanic, customerText, patchText, options);
     },
 
     checkEic(code, options) {
@@ -239,7 +247,8 @@ export function bindApi(bindings, ensureReady = () => {}) {
       if (!Array.isArray(issues) || issues.length === 0) {
         throw new TypeError("toProblemDetails expects a PatchError or a validation result with errors.");
       }
-      const problem = JSON.parse(bindings.problemHead(issues.length, options));
+      // Guarded, because a getter of the options may call the package again.
+      const problem = JSON.parse(guard(bindings.problemHead, throwPanic, issues.length, options));
       problem.errors = issues.map(({ code, pointer, message }) => ({ code, pointer, detail: message }));
       return problem;
     },

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::messages::problem_text;
 use crate::{Json, Locale, Text};
 
-use super::de::{kind_of, type_error, CallScope, JsInput, OptionObject};
+use super::de::{kind_of, type_error, CallScope, OptionObject};
 
 /// The HTTP status of every problem document this package builds: the request body is at fault.
 const STATUS_BAD_REQUEST: &str = "400";
@@ -29,7 +29,7 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
             return Err(type_error("options must be a plain object such as { type: \"https://example.com/problems/invalid-patch\" }."));
         }
         let _scope = CallScope::enter();
-        let options = OptionObject::read(&JsInput::new(options), "options", &["type", "instance", "locale"])?;
+        let options = OptionObject::read(&options, "options", &["type", "instance", "locale"])?;
         if let Some(value) = options.string("type")? {
             problem_type = value;
         }

@@ -77,9 +77,11 @@ export function kindOf(value) {
 const levels = [];
 const levelKeys = [];
 
-// The kind codes of the level that `describeObject` described last, for `encodeLastLevel`.
+// The kind codes of the level that `describeObject` or `describeOptions` described last, for
+// `encodeLastLevel`, and for an options level the number of names, or -1 for an object level.
 const NO_KINDS = Object.freeze([]);
 let lastKinds = NO_KINDS;
+let lastNameCount = -1;
 
 /** Marks the start of a call and returns the mark that `endCall` takes. */
 export function beginCall(outermost) {
@@ -99,6 +101,7 @@ export function endCall(mark) {
     levelKeys.pop();
   }
   lastKinds = NO_KINDS;
+  lastNameCount = -1;
 }
 
 /** Returns whether two Date objects hold the same time; false for anything else. */
@@ -318,7 +321,110 @@ export function describeObject(object, address, capacity, withText) {
   levels.push(values);
   levelKeys.push(keys);
   lastKinds = kinds;
+  lastNameCount = -1;
   return encodeLevel(levels.length - 1, kinds, address, capacity, withText);
+}
+
+/**
+ * Reads the properties `names` of an options object as a property access does, inherited and
+ * non-enumerable ones included, each once, keeps them as a new level, and writes its
+ * description as `encodeOptions` does. The level also keeps, with an undefined value, the first
+ * own enumerable key outside `names`, so that the module can reject a misspelled option.
+ *
+ * Returns what `encodeOptions` returns, or -1 when the keys cannot be listed.
+ */
+export function describeOptions(object, names, address, capacity) {
+  let ownKeys;
+  try {
+    ownKeys = Object.keys(object);
+  } catch {
+    return -1;
+  }
+
+  const keys = [];
+  const values = [];
+  const kinds = [];
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index];
+    let value;
+    try {
+      value = object[name];
+    } catch {
+      value = UNREADABLE;
+    }
+    keys.push(name);
+    values.push(value);
+    kinds.push(kindOf(value));
+  }
+  // Only the first unknown key is listed: one is enough to reject the options, and an object
+  // with a million keys would otherwise fill the module's memory.
+  for (let index = 0; index < ownKeys.length; index += 1) {
+    if (!names.includes(ownKeys[index])) {
+      keys.push(ownKeys[index]);
+      values.push(undefined);
+      kinds.push(UNDEFINED);
+      break;
+    }
+  }
+
+  levels.push(values);
+  levelKeys.push(keys);
+  lastKinds = kinds;
+  lastNameCount = names.length;
+  return encodeOptions(levels.length - 1, kinds, names.length, address, capacity);
+}
+
+/**
+ * Writes the description of an options level into linear memory at `address`, at most
+ * `capacity` bytes. It starts with the level number and the number of names, four bytes each
+ * and little-endian. Then come each name's kind code (one byte) and, for a string, the value
+ * as `writeText` writes it. Last come one byte that says whether an unknown key follows, and
+ * that key. The module knows the names, so they are not written.
+ *
+ * Returns the number of bytes written, or minus the number needed when they do not fit.
+ */
+function encodeOptions(level, kinds, nameCount, address, capacity) {
+  const keys = levelKeys[level];
+  const values = levels[level];
+  const bytes = currentMemoryBytes();
+  const end = address + capacity;
+
+  let position = address + 8;
+  for (let index = 0; position >= 0 && index < nameCount; index += 1) {
+    if (position >= end) {
+      position = -1;
+      break;
+    }
+    bytes[position] = kinds[index];
+    position += 1;
+    if (kinds[index] === STRING) {
+      position = writeText(bytes, position, end, values[index]);
+    }
+  }
+  const hasUnknown = keys.length > nameCount;
+  if (position >= 0 && position < end) {
+    bytes[position] = hasUnknown ? 1 : 0;
+    position += 1;
+    if (hasUnknown) {
+      position = writeText(bytes, position, end, keys[nameCount]);
+    }
+  } else {
+    position = -1;
+  }
+
+  if (position < 0 || address + 8 > end) {
+    let needed = 9;
+    for (let index = 0; index < nameCount; index += 1) {
+      needed += 1;
+      if (kinds[index] === STRING) needed += encodedTextSize(values[index]);
+    }
+    if (hasUnknown) needed += encodedTextSize(keys[nameCount]);
+    return -needed;
+  }
+
+  writeU32(bytes, address, level);
+  writeU32(bytes, address + 4, nameCount);
+  return position - address;
 }
 
 /** Describes value `index` of a described level, as `describeObject` does. */
@@ -331,6 +437,9 @@ export function describeEntry(level, index, address, capacity, withText) {
  * larger buffer after it returned the size it needs.
  */
 export function encodeLastLevel(address, capacity, withText) {
+  if (lastNameCount >= 0) {
+    return encodeOptions(levels.length - 1, lastKinds, lastNameCount, address, capacity);
+  }
   return encodeLevel(levels.length - 1, lastKinds, address, capacity, withText);
 }
 

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
-const { applyPatch, applyPatchJson, checkEic, PatchError, validatePatch, validatePatchJson, wasmMemoryBytes } = require("../../target/pkg-test-panic/index.cjs");
+const { applyPatch, applyPatchJson, checkEic, createPatch, PatchError, toProblemDetails, validatePatch, validatePatchJson, wasmMemoryBytes } = require("../../target/pkg-test-panic/index.cjs");
 
 const trigger = { metadata: { note: "__brp_test_panic__" } };
 const customer = { id: "cust_1", status: "active", metadata: { a: "1" } };
@@ -126,4 +126,51 @@ test("an exception through a nested call fails the calls around it", () => {
   assert.throws(() => validatePatch({ metadata: { note: "__brp_test_throw__" } }), { message: /forced exception/ });
   assert.deepEqual(validatePatch({ metadata: { a: "1" } }), { valid: true, errors: [], warnings: [] });
   assert.deepEqual(applyPatch(customer, { status: "pending" }), { ...customer, status: "pending" });
+});
+
+test("a failed merge around a nested panic throws PatchError", () => {
+  // The failed merge leaves its issues in the module, but the nested panic broke the instance
+  // first, so the panic is reported, not an error from reading those issues.
+  const options = {
+    get locale() {
+      validatePatch(trigger);
+      return "de";
+    },
+  };
+  const calls = [
+    () => applyPatch(customer, { status: "approved" }, options),
+    () => applyPatchJson('{"id":"c"}', '{"status":"approved"}', options),
+    () => applyPatchJson('{"id":"c"}', `{"status":"approved"}${" ".repeat(16_385)}`, options),
+    () => createPatch({ id: "a" }, { id: "b" }, options),
+  ];
+  for (const call of calls) {
+    assert.throws(call, (error) => {
+      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+      assertPanicIssue(error.issues[0]);
+      return true;
+    });
+    assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
+  }
+});
+
+test("a panic in a toProblemDetails option getter", () => {
+  const failed = validatePatchJson('{"status":"approved"}');
+  const options = {
+    get locale() {
+      validatePatchJson(JSON.stringify(trigger));
+      return "de";
+    },
+  };
+  assert.throws(
+    () => toProblemDetails(failed, options),
+    (error) => {
+      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+      assertPanicIssue(error.issues[0]);
+      return true;
+    },
+  );
+  for (let round = 0; round < 20; round += 1) {
+    assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
+  }
+  assert.equal(toProblemDetails(failed, { locale: "de" }).status, 400);
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { applyPatch, checkEic, createPatch, PatchError, validatePatch } from "brp-customer-patch";
+import { applyPatch, applyPatchJson, checkEic, createPatch, PatchError, toProblemDetails, validatePatch, validatePatchJson, wasmMemoryBytes } from "brp-customer-patch";
 
 /** Asserts that the module still handles a valid call correctly. */
 function assertStillWorks() {
@@ -176,5 +176,83 @@ test("createPatch with huge sparse arrays", () => {
     () => createPatch({ id: "c", extra: left }, { id: "c", extra: right }),
     (error) => error instanceof PatchError && error.issues[0].code === "unknown_field",
   );
+  assertStillWorks();
+});
+
+test("options are read as properties", () => {
+  // A limit that is not an own enumerable property, as Object.defineProperty makes it, still
+  // applies, on the fast and the general way into the module.
+  const hidden = Object.defineProperty({}, "maxBytes", { value: 10 });
+  for (const text of ['{"metadata":{"note":"a long value"}}', `{"metadata":{"note":"a long value"}}${" ".repeat(16_385)}`]) {
+    assert.deepEqual(validatePatchJson(text, hidden).errors.map((issue) => issue.code), ["value_too_large"]);
+  }
+
+  // A Proxy with only a get trap lists no keys, but its options are read.
+  const proxy = new Proxy({}, { get: (target, key) => (key === "locale" ? "de" : undefined) });
+  assert.match(validatePatch({ status: "approved" }, proxy).errors[0].message, /ist kein gültiger Wert/);
+});
+
+test("option values behind a throwing proxy trap", () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  assert.throws(() => validatePatchJson("{}", { limits: proxy }), {
+    name: "TypeError",
+    message: "options.limits could not be read because its getter or a proxy trap threw. Pass a plain value.",
+  });
+  assert.throws(() => validatePatch({}, new Proxy({}, { ownKeys() { throw new Error("trap"); } })), {
+    name: "TypeError",
+    message: "options could not be read because a proxy trap threw. Pass a plain object.",
+  });
+  assertStillWorks();
+});
+
+test("options with many unknown keys", () => {
+  // Only the first unknown key is copied into the module, so its memory does not grow with
+  // the size of the options object.
+  const options = {};
+  for (let index = 0; index < 100_000; index += 1) options[`unknown_${index}`] = "x".repeat(20);
+  const before = wasmMemoryBytes();
+  assert.throws(() => validatePatch({}, options), { name: "TypeError", message: "Unknown option options.unknown_0. Known options: locale, strict, limits, maxBytes." });
+  assert.throws(() => validatePatchJson("{}", options), { name: "TypeError", message: "Unknown option options.unknown_0. Known options: locale, strict, limits, maxBytes." });
+  assert.ok(wasmMemoryBytes() - before < 1024 * 1024, `memory grew from ${before} to ${wasmMemoryBytes()} bytes`);
+});
+
+test("toProblemDetails options that call the package again", () => {
+  const failed = validatePatchJson('{"status":"approved"}');
+  let nested;
+  const options = {
+    get locale() {
+      nested = applyPatchJson('{"id":"c"}', '{"status":"active"}', { locale: "de" });
+      return "de";
+    },
+  };
+  const problem = toProblemDetails(failed, options);
+  assert.equal(nested, '{"id":"c","status":"active"}');
+  assert.equal(problem.status, 400);
+  assert.equal(problem.errors[0].code, "invalid_enum_value");
+  assert.match(problem.detail, /1/);
+
+  // The same getter, recursing until the stack runs out. Where it runs out decides whether the
+  // overflow passes through the module. Either way, only a result, a PatchError or the
+  // caller's RangeError may come out, and later calls work.
+  const deep = {
+    get locale() {
+      try {
+        toProblemDetails(failed, deep);
+      } catch (error) {
+        assert.ok(error instanceof RangeError || error instanceof PatchError, `unexpected ${error}`);
+      }
+      return "de";
+    },
+  };
+  for (let round = 0; round < 3; round += 1) {
+    try {
+      assert.equal(toProblemDetails(failed, deep).status, 400);
+    } catch (error) {
+      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+      assert.equal(error.issues[0].code, "validation_failed");
+    }
+    assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
+  }
   assertStillWorks();
 });

@@ -99,7 +99,7 @@ test("size limit counts UTF-8 bytes", () => {
 });
 
 test("size limit is the same on the fast and the general way", () => {
-  // 10 characters take the fast way into the module; 20,000 are past its 16,384 code units.
+  // 10 characters take the fast way into the module. 20,000 are past its 16,384 code units.
   for (const count of [10, 20_000]) {
     const body = `{"metadata":{"k":"${"\u00e4".repeat(count)}"}}`;
     const units = body.length;
@@ -137,12 +137,12 @@ test("malformed options throw before the text is read, on both ways", () => {
     });
   }
   const throwing = { get locale() { throw new Error("getter"); } };
-  assert.throws(() => validatePatchJson("{}", throwing), { name: "TypeError", message: "options.locale could not be read because its getter threw." });
+  assert.throws(() => validatePatchJson("{}", throwing), { name: "TypeError", message: "options.locale could not be read because its getter or a proxy trap threw. Pass a plain value." });
   // A later call with default options is not affected.
   assert.deepEqual(validatePatchJson('{"status":"approved"}').errors[0].params, { received: "approved", options: ["pending", "active", "deactivated"] });
 });
 
-test("an option getter that calls the package again does not change the outer call", () => {
+test("option getter with a nested call", () => {
   const options = {
     get locale() {
       assert.equal(applyPatchJson('{"id":"inner"}', '{"status":"active"}', { strict: false }), '{"id":"inner","status":"active"}');
