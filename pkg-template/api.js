@@ -71,8 +71,10 @@ const canCheckWellFormed = typeof String.prototype.isWellFormed === "function";
 export function bindApi(bindings, ensureReady = () => {}) {
   // Calls into the module that are running: a getter of an input can call the package again.
   let depth = 0;
-  // The issue of the first trap, or of an exception through the module's frames, since the
-  // outermost running call began. The instance is then reset when that call ends.
+  // Set by a trap, or by an exception through the module's frames: the instance is reset when
+  // the outermost running call ends, or, if that reset ran out of stack, before the next call.
+  let resetPending = false;
+  // The issue that reports that failure to every call that ran on the broken instance.
   let brokenIssue;
   // Set when an exception left the module, which then skipped the Rust code that releases the
   // call's object levels. A call that returns releases its own levels.
@@ -113,49 +115,64 @@ export function bindApi(bindings, ensureReady = () => {}) {
   // passed through, so that no closure is created per call.
   function guard(call, onPanic, first, second, third) {
     ensureReady();
+    if (depth === 0 && resetPending) resetInstance();
     depth += 1;
     try {
       let result;
       try {
         result = call(first, second, third);
       } catch (error) {
+        // Marked before anything else, because near the stack limit any further step may throw
+        // a RangeError of its own.
+        const resetBefore = resetPending;
+        resetPending = true;
+        releasePending = true;
         if (error instanceof WebAssembly.RuntimeError) {
-          releasePending = true;
           const issue = panicIssue(bindings, error);
           brokenIssue ??= issue;
           return onPanic(issue);
         }
         // A PatchError for a failed merge, and the module's own TypeErrors for malformed
         // options, are thrown after the module returned in order. Any other exception came
-        // through its frames, unless a nested call had broken the instance before.
+        // through its frames.
         const returnedInOrder = error instanceof PatchError || (error instanceof TypeError && error[OWN_ERROR] === true);
-        if (brokenIssue === undefined) {
-          if (returnedInOrder) throw error;
-          releasePending = true;
+        if (!resetBefore) {
+          if (returnedInOrder) {
+            resetPending = false;
+            releasePending = false;
+            throw error;
+          }
           brokenIssue = interruptedIssue(error);
           throw error;
         }
-        releasePending = true;
       }
+      if (!resetPending) return result;
       // A nested call, made by a getter of this call's input, broke the instance that this call
       // kept running on, so its result or error came from a broken instance.
-      return brokenIssue === undefined ? result : onPanic({ ...brokenIssue, params: { ...brokenIssue.params } });
+      const issue = brokenIssue ?? interruptedIssue(new RangeError("the stack ran out"));
+      return onPanic({ ...issue, params: { ...issue.params } });
     } finally {
       depth -= 1;
       if (depth === 0) {
-        if (brokenIssue !== undefined) {
-          brokenIssue = undefined;
-          bindings.__wbg_reset_state();
-          memory = undefined;
-          textView = new Uint8Array(0);
-        }
+        if (resetPending) resetInstance();
         if (releasePending) {
-          releasePending = false;
           bindings.releaseLevels();
+          releasePending = false;
         }
       }
     }
   }
+
+  // Instantiates the module again. The flags are cleared only after the reset, so that a reset
+  // that ran out of stack is tried again.
+  function resetInstance() {
+    bindings.__wbg_reset_state();
+    resetPending = false;
+    brokenIssue = undefined;
+    memory = undefined;
+    textView = new Uint8Array(0);
+  }
+
 
   const throwPanic = (issue) => {
     throw new PatchError([issue]);
@@ -247,9 +264,12 @@ export function bindApi(bindings, ensureReady = () => {}) {
       if (!Array.isArray(issues) || issues.length === 0) {
         throw new TypeError("toProblemDetails expects a PatchError or a validation result with errors.");
       }
+      // The issues are read before the guarded call, so that an exception from reading them is
+      // the caller's and does not count as one through the module.
+      const errors = issues.map(({ code, pointer, message }) => ({ code, pointer, detail: message }));
       // Guarded, because a getter of the options may call the package again.
-      const problem = JSON.parse(guard(bindings.problemHead, throwPanic, issues.length, options));
-      problem.errors = issues.map(({ code, pointer, message }) => ({ code, pointer, detail: message }));
+      const problem = JSON.parse(guard(bindings.problemHead, throwPanic, errors.length, options));
+      problem.errors = errors;
       return problem;
     },
   };

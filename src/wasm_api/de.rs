@@ -199,10 +199,11 @@ fn decode_level(bytes: &[u8], with_text: bool) -> Option<Vec<(JsKey, JsInput)>> 
     Some(entries)
 }
 
-/// Reads an options level that `encodeOptions` in `values.js` wrote: the level number and the
-/// number of names, then per name its kind code and, for a string, its value, then the first
-/// unknown key, if any. Returns the values in the order of the names, and that key.
-fn decode_options(bytes: &[u8]) -> Option<(Vec<JsInput>, Option<Text<'static>>)> {
+/// Reads an options level that `encodeOptions` in `values.js` wrote. It holds the level number
+/// and the number of names, then each name's kind code and, for a string whose bit is set in
+/// `text_mask`, its value, then the first unknown key, if any. Returns the values in the order
+/// of the names, and that key.
+fn decode_options(bytes: &[u8], text_mask: u32) -> Option<(Vec<JsInput>, Option<Text<'static>>)> {
     let mut reader = DescriptionReader { bytes, position: 0 };
     let level = reader.read_u32()?;
     let count = reader.read_u32()? as usize;
@@ -211,7 +212,7 @@ fn decode_options(bytes: &[u8]) -> Option<(Vec<JsInput>, Option<Text<'static>>)>
     let mut values = Vec::with_capacity(count.min(bytes.len()));
     for index in 0..count {
         let kind = KINDS.get(usize::from(reader.read_byte()?)).copied().unwrap_or(Kind::Unreadable);
-        let text = if kind == Kind::String { Some(reader.read_text()?) } else { None };
+        let text = if kind == Kind::String && text_mask & (1 << index) != 0 { Some(reader.read_text()?) } else { None };
         values.push(JsInput { handle: OnceCell::new(), kind: Cell::new(Some(kind)), text, origin: Some((level, index as u32)) });
     }
     let unknown = match reader.read_byte()? {
@@ -466,7 +467,7 @@ pub(crate) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         return Err(type_error("options must be a plain object such as { locale: \"de\" }."));
     }
     let _scope = CallScope::enter();
-    let object = OptionObject::read(value, "options", &["locale", "strict", "limits", "maxBytes"])?;
+    let object = OptionObject::read(value, "options", &["locale", "strict", "limits", "maxBytes"], &["locale"])?;
 
     // One pass over the options that are set, in the order above, which is the order in which
     // their errors are reported.
@@ -489,7 +490,7 @@ pub(crate) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
                 if value.kind() != Kind::Object {
                     return Err(type_error("options.limits must be a plain object such as { maxMetadataKeys: 50 }."));
                 }
-                let limits = OptionObject::read(value.handle(), "options.limits", &["maxMetadataKeys", "maxKeyLength", "maxValueLength"])?;
+                let limits = OptionObject::read(value.handle(), "options.limits", &["maxMetadataKeys", "maxKeyLength", "maxValueLength"], &[])?;
                 options.limits = Limits {
                     max_metadata_keys: limits.count("maxMetadataKeys")?,
                     max_key_length: limits.count("maxKeyLength")?,
@@ -523,29 +524,32 @@ thread_local! {
 
 /// Returns a JavaScript array of `names`, converted on first use only.
 fn option_names(names: &'static [&'static str]) -> JsValue {
-    OPTION_NAMES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, array)) = cache.iter().find(|(known, _)| std::ptr::eq(*known, names)) {
-            return array.clone();
-        }
-        let array: JsValue = names.iter().map(|name| JsValue::from_str(name)).collect::<js_sys::Array>().into();
-        cache.push((names, array.clone()));
-        array
-    })
+    let cached = OPTION_NAMES.with(|cache| cache.borrow().iter().find(|(known, _)| std::ptr::eq(*known, names)).map(|(_, array)| array.clone()));
+    if let Some(array) = cached {
+        return array;
+    }
+    // No borrow is held while JavaScript converts the names: running out of stack there would
+    // leave the cache borrowed for good.
+    let array: JsValue = names.iter().map(|name| JsValue::from_str(name)).collect::<js_sys::Array>().into();
+    OPTION_NAMES.with(|cache| cache.borrow_mut().push((names, array.clone())));
+    array
 }
 
 impl OptionObject {
     /// Reads the options `known` of `object`, a plain object, as a property access does, so
-    /// that inherited and non-enumerable options count as well. Returns a `TypeError` for an own
+    /// that inherited and non-enumerable options count as well. The text of a string is copied
+    /// at once only for the names in `strings`, the options that take one: a long string where
+    /// a number belongs is rejected without being copied. Returns a `TypeError` for an own
     /// enumerable key outside `known`, because a misspelled option such as `strcit` would
     /// otherwise be ignored without a word.
     ///
     /// Each getter of a known option runs once, here. The caller must hold a [`CallScope`] for
     /// as long as it reads the values.
-    pub(super) fn read(object: &JsValue, name: &'static str, known: &'static [&'static str]) -> Result<OptionObject, JsValue> {
+    pub(super) fn read(object: &JsValue, name: &'static str, known: &'static [&'static str], strings: &[&str]) -> Result<OptionObject, JsValue> {
         let names = option_names(known);
-        let describe = |address, capacity| js::describe_options(object, &names, address, capacity);
-        let (values, unknown) = describe_with(true, describe, decode_options)
+        let text_mask = known.iter().enumerate().filter(|(_, known)| strings.contains(known)).fold(0u32, |mask, (index, _)| mask | 1 << index);
+        let describe = |address, capacity| js::describe_options(object, &names, text_mask, address, capacity);
+        let (values, unknown) = describe_with(true, describe, |bytes| decode_options(bytes, text_mask))
             .filter(|(values, _)| values.len() == known.len())
             .ok_or_else(|| type_error(&format!("{name} could not be read because a proxy trap threw. Pass a plain object.")))?;
         if let Some(key) = unknown {

@@ -25,7 +25,7 @@ extern "C" {
     pub fn describe_entry(level: u32, index: u32, address: u32, capacity: u32, with_text: bool) -> f64;
 
     #[wasm_bindgen(js_name = describeOptions)]
-    pub fn describe_options(object: &JsValue, names: &JsValue, address: u32, capacity: u32) -> f64;
+    pub fn describe_options(object: &JsValue, names: &JsValue, text_mask: u32, address: u32, capacity: u32) -> f64;
 
     #[wasm_bindgen(js_name = encodeLastLevel)]
     pub fn encode_last_level(address: u32, capacity: u32, with_text: bool) -> f64;

@@ -29,7 +29,7 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
             return Err(type_error("options must be a plain object such as { type: \"https://example.com/problems/invalid-patch\" }."));
         }
         let _scope = CallScope::enter();
-        let options = OptionObject::read(&options, "options", &["type", "instance", "locale"])?;
+        let options = OptionObject::read(&options, "options", &["type", "instance", "locale"], &["type", "instance", "locale"])?;
         if let Some(value) = options.string("type")? {
             problem_type = value;
         }

@@ -82,6 +82,7 @@ const levelKeys = [];
 const NO_KINDS = Object.freeze([]);
 let lastKinds = NO_KINDS;
 let lastNameCount = -1;
+let lastTextMask = 0;
 
 /** Marks the start of a call and returns the mark that `endCall` takes. */
 export function beginCall(outermost) {
@@ -328,12 +329,13 @@ export function describeObject(object, address, capacity, withText) {
 /**
  * Reads the properties `names` of an options object as a property access does, inherited and
  * non-enumerable ones included, each once, keeps them as a new level, and writes its
- * description as `encodeOptions` does. The level also keeps, with an undefined value, the first
+ * description as `encodeOptions` does. Bit `i` of `textMask` asks for the text of name `i`
+ * when it is a string. The level also keeps, with an undefined value, the first
  * own enumerable key outside `names`, so that the module can reject a misspelled option.
  *
  * Returns what `encodeOptions` returns, or -1 when the keys cannot be listed.
  */
-export function describeOptions(object, names, address, capacity) {
+export function describeOptions(object, names, textMask, address, capacity) {
   let ownKeys;
   try {
     ownKeys = Object.keys(object);
@@ -371,19 +373,20 @@ export function describeOptions(object, names, address, capacity) {
   levelKeys.push(keys);
   lastKinds = kinds;
   lastNameCount = names.length;
-  return encodeOptions(levels.length - 1, kinds, names.length, address, capacity);
+  lastTextMask = textMask;
+  return encodeOptions(levels.length - 1, kinds, names.length, textMask, address, capacity);
 }
 
 /**
  * Writes the description of an options level into linear memory at `address`, at most
  * `capacity` bytes. It starts with the level number and the number of names, four bytes each
- * and little-endian. Then come each name's kind code (one byte) and, for a string, the value
- * as `writeText` writes it. Last come one byte that says whether an unknown key follows, and
+ * and little-endian. Then come each name's kind code (one byte) and, for a string whose bit is
+ * set in `textMask`, the value as `writeText` writes it. Last come one byte that says whether an unknown key follows, and
  * that key. The module knows the names, so they are not written.
  *
  * Returns the number of bytes written, or minus the number needed when they do not fit.
  */
-function encodeOptions(level, kinds, nameCount, address, capacity) {
+function encodeOptions(level, kinds, nameCount, textMask, address, capacity) {
   const keys = levelKeys[level];
   const values = levels[level];
   const bytes = currentMemoryBytes();
@@ -397,7 +400,7 @@ function encodeOptions(level, kinds, nameCount, address, capacity) {
     }
     bytes[position] = kinds[index];
     position += 1;
-    if (kinds[index] === STRING) {
+    if (kinds[index] === STRING && (textMask & (1 << index)) !== 0) {
       position = writeText(bytes, position, end, values[index]);
     }
   }
@@ -416,7 +419,7 @@ function encodeOptions(level, kinds, nameCount, address, capacity) {
     let needed = 9;
     for (let index = 0; index < nameCount; index += 1) {
       needed += 1;
-      if (kinds[index] === STRING) needed += encodedTextSize(values[index]);
+      if (kinds[index] === STRING && (textMask & (1 << index)) !== 0) needed += encodedTextSize(values[index]);
     }
     if (hasUnknown) needed += encodedTextSize(keys[nameCount]);
     return -needed;
@@ -438,7 +441,7 @@ export function describeEntry(level, index, address, capacity, withText) {
  */
 export function encodeLastLevel(address, capacity, withText) {
   if (lastNameCount >= 0) {
-    return encodeOptions(levels.length - 1, lastKinds, lastNameCount, address, capacity);
+    return encodeOptions(levels.length - 1, lastKinds, lastNameCount, lastTextMask, address, capacity);
   }
   return encodeLevel(levels.length - 1, lastKinds, address, capacity, withText);
 }

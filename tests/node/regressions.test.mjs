@@ -1,7 +1,9 @@
 // Inputs and environments that once broke the package: each must give issues, never a throw
 // through the WebAssembly module, and later calls must still work.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 
 import { applyPatch, applyPatchJson, checkEic, createPatch, PatchError, toProblemDetails, validatePatch, validatePatchJson, wasmMemoryBytes } from "brp-customer-patch";
 
@@ -217,6 +219,33 @@ test("options with many unknown keys", () => {
   assert.ok(wasmMemoryBytes() - before < 1024 * 1024, `memory grew from ${before} to ${wasmMemoryBytes()} bytes`);
 });
 
+test("long strings in options of another type", () => {
+  // Only the options that take a string have their text copied into the module.
+  const long = "1".repeat(5_000_000);
+  const before = wasmMemoryBytes();
+  assert.throws(() => validatePatchJson("{}", { maxBytes: long }), { name: "TypeError", message: "options.maxBytes must be a non-negative whole number or undefined, not string." });
+  assert.throws(() => validatePatch({}, { strict: long }), { name: "TypeError", message: "options.strict must be true or false." });
+  assert.throws(() => validatePatch({}, { limits: { maxKeyLength: long } }), {
+    name: "TypeError",
+    message: "options.limits.maxKeyLength must be a non-negative whole number or undefined, not string.",
+  });
+  assert.ok(wasmMemoryBytes() - before < 1024 * 1024, `memory grew from ${before} to ${wasmMemoryBytes()} bytes`);
+});
+
+test("toProblemDetails whose issues throw when read", () => {
+  // The exception comes from reading the caller's issues, not from the module, so a call
+  // around it keeps its result.
+  const odd = { errors: new Proxy([{ code: "c", pointer: "", message: "m" }], { get: (target, key) => (key === "length" ? Symbol("length") : target[key]) }) };
+  assert.throws(() => toProblemDetails(odd), TypeError);
+  const options = {
+    get locale() {
+      assert.throws(() => toProblemDetails(odd), TypeError);
+      return "de";
+    },
+  };
+  assert.deepEqual(validatePatch({ status: "active" }, options), { valid: true, errors: [], warnings: [] });
+});
+
 test("toProblemDetails options that call the package again", () => {
   const failed = validatePatchJson('{"status":"approved"}');
   let nested;
@@ -255,4 +284,35 @@ test("toProblemDetails options that call the package again", () => {
     assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
   }
   assertStillWorks();
+});
+
+test("calls near the stack limit leave later calls working", () => {
+  // Calls made just short of the JavaScript stack limit may run out of stack inside the module
+  // or inside the wrapper's own clean-up. Later ordinary calls must still get their results.
+  // Node runs only its interpreter here, which makes where the stack runs out repeatable.
+  const script = `
+    const { applyPatchJson, validatePatch, validatePatchJson } = require(${JSON.stringify(fileURLToPath(new URL("../../pkg/index.cjs", import.meta.url)))});
+    const near = () => validatePatchJson('{"status":"x","metadata":{"k":"v"}}', { locale: "de" });
+    near();
+    const down = (depth, call) => (depth === 0 ? call() : down(depth - 1, call) + 0);
+    let deepest = 0;
+    for (let high = 1e6; deepest < high; ) {
+      const middle = (deepest + high + 1) >> 1;
+      try { down(middle, () => 0); deepest = middle; } catch { high = middle - 1; }
+    }
+    const failures = [];
+    for (let round = 0; round < 20; round += 1) {
+      for (let depth = deepest - 60; depth <= deepest; depth += 1) {
+        try { down(depth, near); } catch {}
+      }
+      const merged = applyPatchJson('{"id":"c","metadata":{"m":"x"}}', '{"status":"pending","metadata":{"n":"\u00e4","m":null}}');
+      if (merged !== '{"id":"c","metadata":{"n":"\u00e4"},"status":"pending"}') failures.push(merged);
+      const [issue] = validatePatchJson('{"status":"bad","metadata":{"k":"v"}}', { locale: "de" }).errors;
+      if (issue.code !== "invalid_enum_value") failures.push(issue.params.panic);
+      const result = validatePatch({ status: "pending" });
+      if (!result.valid) failures.push(result.errors[0].params.panic);
+    }
+    process.stdout.write(JSON.stringify(failures));`;
+  const output = execFileSync(process.execPath, ["--no-opt", "--no-sparkplug", "--no-maglev", "-e", script], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(output), []);
 });
