@@ -329,9 +329,10 @@ export function describeObject(object, address, capacity, withText) {
 /**
  * Reads the properties `names` of an options object as a property access does, inherited and
  * non-enumerable ones included, each once, keeps them as a new level, and writes its
- * description as `encodeOptions` does. Bit `i` of `textMask` asks for the text of name `i`
- * when it is a string. The level also keeps, with an undefined value, the first
- * own enumerable key outside `names`, so that the module can reject a misspelled option.
+ * description as `encodeOptions` does. When bit `i` of `textMask` is set and the value of
+ * name `i` is a string, the description includes that string. The level also keeps, with an
+ * undefined value, the first own enumerable key outside `names`, so that the module can
+ * reject a misspelled option.
  *
  * Returns what `encodeOptions` returns, or -1 when the keys cannot be listed.
  */
@@ -381,8 +382,9 @@ export function describeOptions(object, names, textMask, address, capacity) {
  * Writes the description of an options level into linear memory at `address`, at most
  * `capacity` bytes. It starts with the level number and the number of names, four bytes each
  * and little-endian. Then come each name's kind code (one byte) and, for a string whose bit is
- * set in `textMask`, the value as `writeText` writes it. Last come one byte that says whether an unknown key follows, and
- * that key. The module knows the names, so they are not written.
+ * set in `textMask`, the value as `writeText` writes it. Last come one byte, 1 when an unknown
+ * key follows and 0 otherwise, and that key. The module knows the names, so they are not
+ * written.
  *
  * Returns the number of bytes written, or minus the number needed when they do not fit.
  */
