@@ -383,8 +383,8 @@ export function describeOptions(object, names, textMask, address, capacity) {
  * `capacity` bytes. It starts with the level number and the number of names, four bytes each
  * and little-endian. Then come each name's kind code (one byte) and, for a string whose bit is
  * set in `textMask`, the value as `writeText` writes it. Last come one byte, 1 when an unknown
- * key follows and 0 otherwise, and that key. The module knows the names, so they are not
- * written.
+ * key follows and 0 otherwise, and that key. The names are left out, because the module
+ * passed them in.
  *
  * Returns the number of bytes written, or minus the number needed when they do not fit.
  */
