@@ -36,17 +36,15 @@ function panicIssue(bindings, trap) {
  */
 function interruptedIssue(error) {
   const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return failureIssue(`a nested call was interrupted by ${thrown}`);
+  const detail = `a nested call was interrupted by ${thrown}`;
+  // Usually the caller's own doing, such as a getter that calls the package with its own object,
+  // so the message points at the getters instead of requesting a report.
+  const message = `brp-customer-patch was interrupted by ${thrown} in a call made while this one ran, and was reset, so nothing was validated or applied. Check getters of the input that call the package again.`;
+  return failureIssue(detail, message);
 }
 
-function failureIssue(detail) {
-  return {
-    code: "validation_failed",
-    pointer: "",
-    message: `brp-customer-patch failed internally and was reset, so nothing was validated or applied. Please report this message: ${detail}`,
-    severity: "error",
-    params: { panic: detail },
-  };
+function failureIssue(detail, message = `brp-customer-patch failed internally and was reset, so nothing was validated or applied. Please report this message: ${detail}`) {
+  return { code: "validation_failed", pointer: "", message, severity: "error", params: { panic: detail } };
 }
 
 // Strings up to this many UTF-16 code units take the fast way into the module: written into its
@@ -149,7 +147,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
       if (!resetPending) return result;
       // A nested call, made by a getter of this call's input, broke the instance that this call
       // kept running on, so its result or error came from a broken instance.
-      const issue = brokenIssue ?? interruptedIssue(new RangeError("the stack ran out"));
+      const issue = brokenIssue ?? interruptedIssue(new RangeError("Maximum call stack size exceeded"));
       return onPanic({ ...issue, params: { ...issue.params } });
     } finally {
       depth -= 1;
@@ -267,8 +265,11 @@ export function bindApi(bindings, ensureReady = () => {}) {
       // The issues are read before the guarded call, so that an exception from reading them is
       // the caller's and does not count as one through the module.
       const errors = issues.map(({ code, pointer, message }) => ({ code, pointer, detail: message }));
+      // A report that reached its limit of issues ends with one that counts those left out.
+      const last = issues[errors.length - 1];
+      const dropped = last?.code === "validation_failed" && Number.isSafeInteger(last.params?.dropped) ? last.params.dropped : 0;
       // Guarded, because a getter of the options may call the package again.
-      const problem = JSON.parse(guard(bindings.problemHead, throwPanic, errors.length, options));
+      const problem = JSON.parse(guard(bindings.problemHead, throwPanic, errors.length, dropped, options));
       problem.errors = errors;
       return problem;
     },

@@ -76,7 +76,10 @@ export interface Limits {
 }
 
 export interface Options {
-  /** Language of messages: `"en"` (default) or `"de"`. Other tags fall back to English. */
+  /**
+   * Language of messages: `"en"` (default) or `"de"`. A tag whose language is German, such as
+   * `"de-AT"`, gives German; every other tag gives English.
+   */
   locale?: "en" | "de" | (string & {});
   /** Treat warnings, such as a wrong EIC check character, as errors. */
   strict?: boolean;
@@ -84,8 +87,9 @@ export interface Options {
   limits?: Limits;
   /**
    * Maximum size in bytes of UTF-8 of a PATCH body given as text to `validatePatchJson` or
-   * `applyPatchJson`. A larger body is rejected as `value_too_large` before it is parsed.
-   * Default 1048576 (1 MiB).
+   * `applyPatchJson`. A larger body is rejected as `value_too_large` before it is parsed. It
+   * does not limit the stored customer's text. The object entry points check its type but do
+   * not use it. Default 1048576 (1 MiB), at most 9007199254740991.
    */
   maxBytes?: number;
 }
@@ -206,7 +210,10 @@ export interface ProblemDetails {
 /**
  * Builds an RFC 9457 problem document, status 400, from a `PatchError` or from a validation
  * result with errors; warnings are left out. Throws `TypeError` for a valid result, any other
- * argument, or malformed options.
+ * argument, or malformed options, and `PatchError` with `validation_failed` when the module
+ * failed during the call. Status 400 fits issues about the request body: a `PatchError` whose
+ * issues have `params.subject: "customer"`, or a `validation_failed` issue with
+ * `params.panic`, is the server's fault and calls for a 500 instead.
  */
 export declare function toProblemDetails(failure: PatchError | ValidationResult, options?: ProblemOptions): ProblemDetails;
 

@@ -296,7 +296,7 @@ fn german(kind: &IssueKind) -> String {
                 Subject::Metadata => format!("metadata muss ein Objekt mit Zeichenketten als Werten sein, ist aber {received}. Lassen Sie metadata weg, wenn sich nichts ändern soll."),
                 Subject::Customer => format!("Der Kunde, auf den der Patch angewendet wird, muss ein JSON-Objekt sein, ist aber {received}. Übergeben Sie den Kunden so, wie die API ihn liefert."),
                 Subject::EditedCustomer => format!("Der bearbeitete Kunde muss ein JSON-Objekt sein, ist aber {received}. Übergeben Sie eine Kopie des ursprünglichen Kunden mit Ihren Änderungen."),
-                _ => format!("Die metadata des Kunden müssen ein Objekt sein, sind aber {received}, daher lässt sich der Patch nicht einarbeiten. Korrigieren Sie den gespeicherten Kunden."),
+                _ => format!("Das Feld metadata des gespeicherten Kunden muss ein Objekt sein, ist aber {received}, daher lässt sich der Patch nicht anwenden. Korrigieren Sie den gespeicherten Kunden."),
             }
         }
         IssueKind::ReadOnlyField { field } => {
@@ -315,7 +315,7 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::NotAString { field, received } => format!("{field} muss eine Zeichenkette sein, ist aber {}.", german_kind(*received)),
         IssueKind::MetadataValueType { received } => format!(
-            "Metadaten-Werte müssen Zeichenketten sein oder null, um den Schlüssel zu entfernen. Dieser Wert ist {}. Wandeln Sie ihn in eine Zeichenkette um.",
+            "Ein Metadaten-Wert muss eine Zeichenkette sein. Nur null ist außerdem erlaubt und entfernt den Schlüssel. Dieser Wert ist {}. Wandeln Sie ihn in eine Zeichenkette um.",
             german_kind(*received)
         ),
         IssueKind::MetadataValueUndefined => {
@@ -338,7 +338,7 @@ fn german(kind: &IssueKind) -> String {
             "Kein gültiger EIC beginnt mit diesen 15 Zeichen, denn ihr Prüfwert ist 36 und wird nie vergeben. Prüfen Sie den Code auf Tippfehler.".to_owned()
         }
         IssueKind::EicObjectType { object_type } => format!(
-            "Dieser EIC hat den Objekttyp „{object_type}“. Ein Bilanzkreis ist aber ein Gebiet, dessen EIC an dritter Stelle ein „Y“ trägt. Prüfen Sie, ob dies der Code des Bilanzkreises ist."
+            "Dieser EIC hat den Objekttyp „{object_type}“. Bilanzkreise tragen aber EIC vom Typ „Y“ (Gebiete), mit „Y“ an dritter Stelle. Prüfen Sie, ob dies der Code des Bilanzkreises ist."
         ),
         IssueKind::LoneSurrogate => {
             "Die Zeichenkette enthält ein einzelnes UTF-16-Surrogat. Das ist kein gültiges Unicode und lässt sich nicht speichern. Entfernen Sie das defekte Zeichen.".to_owned()
@@ -358,13 +358,13 @@ fn german(kind: &IssueKind) -> String {
             "Ein Metadaten-Wert eines Kunden kann nicht null sein, denn null entfernt im PATCH-Body den Schlüssel. Entfernen Sie den Schlüssel oder geben Sie ihm eine Zeichenkette als Wert.".to_owned()
         }
         IssueKind::TooManyKeys { maximum, actual } => {
-            format!("metadata enthält {actual} Schlüssel, mehr als die Grenze von {maximum}. Teilen Sie die Änderung auf mehrere Anfragen auf.")
+            format!("metadata enthält {actual} Schlüssel, erlaubt sind höchstens {maximum}. Teilen Sie die Änderung auf mehrere Anfragen auf.")
         }
         IssueKind::KeyTooLong { maximum, actual } => {
-            format!("Dieser Metadaten-Schlüssel hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Schlüssel.")
+            format!("Dieser Metadaten-Schlüssel hat {actual} Zeichen, erlaubt sind höchstens {maximum}. Kürzen Sie den Schlüssel.")
         }
         IssueKind::ValueTooLong { maximum, actual } => {
-            format!("Dieser Metadaten-Wert hat {actual} Zeichen, mehr als die Grenze von {maximum}. Kürzen Sie den Wert.")
+            format!("Dieser Metadaten-Wert hat {actual} Zeichen, erlaubt sind höchstens {maximum}. Kürzen Sie den Wert.")
         }
         IssueKind::InvalidJson { subject, problem, line, column } => {
             let what = if subject.is_customer() { "Der Kunde" } else { "Der PATCH-Body" };
@@ -376,7 +376,7 @@ fn german(kind: &IssueKind) -> String {
             shorten(key)
         ),
         IssueKind::DuplicateKey { key, .. } => format!(
-            "Der Schlüssel „{}“ kommt in diesem Objekt mehrfach vor, und Parser werten das unterschiedlich aus. Senden Sie ihn nur einmal.",
+            "Der Schlüssel „{}“ kommt in diesem Objekt mehrfach vor, sodass unklar ist, welcher Wert gilt. Senden Sie ihn nur einmal.",
             shorten(key)
         ),
         IssueKind::TooManyIssues { maximum, dropped } => {
@@ -392,7 +392,7 @@ fn german(kind: &IssueKind) -> String {
         }
         IssueKind::BodyTooLarge { maximum, actual, exact } => {
             let size = if *exact { format!("{actual} Bytes") } else { format!("mindestens {actual} Bytes") };
-            format!("Der PATCH-Body hat {size}, mehr als die Grenze von {maximum}. Senden Sie einen kleineren Body.")
+            format!("Der PATCH-Body hat {size}, erlaubt sind höchstens {maximum} Bytes. Senden Sie einen kleineren Body.")
         }
     }
 }
@@ -407,6 +407,23 @@ mod tests {
         assert_eq!(problem_text(1, Locale::En, true), ("Bad Request", "The patch has 1 error.".to_owned()));
         assert_eq!(problem_text(3, Locale::En, false), ("Invalid customer patch", "The patch has 3 errors.".to_owned()));
         assert_eq!(problem_text(2, Locale::De, true), ("Ungültige Anfrage", "Der Patch enthält 2 Fehler.".to_owned()));
+    }
+
+    #[test]
+    fn german_limits_name_the_maximum() {
+        let kind = IssueKind::ValueTooLong { maximum: 18, actual: 20 };
+        assert_eq!(message(&kind, Locale::De), "Dieser Metadaten-Wert hat 20 Zeichen, erlaubt sind höchstens 18. Kürzen Sie den Wert.");
+        let kind = IssueKind::BodyTooLarge { maximum: 30, actual: 31, exact: false };
+        assert_eq!(message(&kind, Locale::De), "Der PATCH-Body hat mindestens 31 Bytes, erlaubt sind höchstens 30 Bytes. Senden Sie einen kleineren Body.");
+    }
+
+    #[test]
+    fn german_metadata_value_type_names_null_separately() {
+        let kind = IssueKind::MetadataValueType { received: Kind::Number };
+        assert_eq!(
+            message(&kind, Locale::De),
+            "Ein Metadaten-Wert muss eine Zeichenkette sein. Nur null ist außerdem erlaubt und entfernt den Schlüssel. Dieser Wert ist eine Zahl. Wandeln Sie ihn in eine Zeichenkette um."
+        );
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn decode_level(bytes: &[u8], with_text: bool) -> Option<Vec<(JsKey, JsInput)>> 
     Some(entries)
 }
 
-/// Reads an options level that `encodeOptions` in `values.js` wrote. It holds the level number
+/// Reads an options level that `encodeOptions` in `values.js` wrote. It contains the level number
 /// and the number of names, then each name's kind code and, for a string whose bit is set in
 /// `text_mask`, its value, then the first unknown key, if any. Returns the values in the order
 /// of the names, and that key.
@@ -536,8 +536,9 @@ fn option_names(names: &'static [&'static str]) -> JsValue {
 }
 
 impl OptionObject {
-    /// Reads the options `known` of `object`, a plain object, as a property access does, so
-    /// that inherited and non-enumerable options count as well. The text of a string is copied
+    /// Reads the options `known` of `object`, a plain object, from its own properties, so that
+    /// a non-enumerable option counts and a value inherited from a polluted `Object.prototype`
+    /// does not. The text of a string is copied
     /// at once only for the names in `strings`, the options that take one: a long string where
     /// a number belongs is rejected without being copied. Returns a `TypeError` for an own
     /// enumerable key outside `known`, because a misspelled option such as `strcit` would
@@ -612,7 +613,10 @@ fn describe(value: &JsValue) -> String {
         // Formatting any f64 would link Rust's float printing, about 15 KB of WebAssembly, for
         // one error message. Whole numbers are the only ones worth echoing exactly.
         Some(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", number as i64),
-        Some(_) => "a fractional or non-finite number".to_owned(),
+        Some(number) if !number.is_finite() => "a non-finite number".to_owned(),
+        Some(number) if number.fract() != 0.0 => "a fractional number".to_owned(),
+        Some(number) if number < 0.0 => "a negative number".to_owned(),
+        Some(_) => "a number over 9007199254740991".to_owned(),
         None => kind_of(value).name().to_owned(),
     }
 }

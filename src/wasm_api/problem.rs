@@ -13,13 +13,14 @@ use super::de::{kind_of, type_error, CallScope, OptionObject};
 const STATUS_BAD_REQUEST: &str = "400";
 
 /// Returns JSON text of `{ type, title, status, detail, instance? }` for a patch rejected with
-/// `error_count` errors.
+/// `listed` errors. When the report reached its limit, its last error counts the `dropped`
+/// issues that it left out, and the detail counts those instead of that last error.
 ///
 /// `options` may set `type` (a URI reference, `"about:blank"` by default), `instance` (a URI
 /// reference for this occurrence) and `locale`. Throws a `TypeError` for an unknown option or
 /// a value that is not a string.
 #[wasm_bindgen(js_name = problemHead)]
-pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsValue> {
+pub fn problem_head_js(listed: u32, dropped: u32, options: JsValue) -> Result<String, JsValue> {
     let mut problem_type = "about:blank".to_owned();
     let mut instance = None;
     let mut locale = Locale::En;
@@ -39,7 +40,8 @@ pub fn problem_head_js(error_count: u32, options: JsValue) -> Result<String, JsV
         }
     }
 
-    let (title, detail) = problem_text(error_count as usize, locale, problem_type == "about:blank");
+    let error_count = if dropped > 0 { listed as usize - 1 + dropped as usize } else { listed as usize };
+    let (title, detail) = problem_text(error_count, locale, problem_type == "about:blank");
     let mut members = vec![
         (Text::from("type"), Json::String(Text::from(problem_type))),
         (Text::from("title"), Json::String(Text::from(title.to_owned()))),

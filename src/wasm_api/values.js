@@ -6,6 +6,9 @@
 
 const UNREADABLE = Object.freeze({});
 
+// Kept from load time, and called rather than `Object.hasOwn`, which runtimes before ES2022 lack.
+const { hasOwnProperty } = Object.prototype;
+
 // Kind codes, in the order of `Kind` in src/wasm_api/de.rs.
 const UNDEFINED = 0;
 const NULL = 1;
@@ -327,8 +330,8 @@ export function describeObject(object, address, capacity, withText) {
 }
 
 /**
- * Reads the properties `names` of an options object as a property access does, inherited and
- * non-enumerable ones included, each once, keeps them as a new level, and writes its
+ * Reads the own properties `names` of an options object, non-enumerable ones included, each
+ * once, keeps them as a new level, and writes its
  * description as `encodeOptions` does. When bit `i` of `textMask` is set and the value of
  * name `i` is a string, the description includes that string. The level also keeps, with an
  * undefined value, the first own enumerable key outside `names`, so that the module can
@@ -349,9 +352,11 @@ export function describeOptions(object, names, textMask, address, capacity) {
   const kinds = [];
   for (let index = 0; index < names.length; index += 1) {
     const name = names[index];
+    // Only own properties count, so that a value set on Object.prototype, by prototype
+    // pollution for example, cannot change a limit.
     let value;
     try {
-      value = object[name];
+      value = hasOwnProperty.call(object, name) ? object[name] : undefined;
     } catch {
       value = UNREADABLE;
     }

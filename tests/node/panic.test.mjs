@@ -122,6 +122,10 @@ test("an exception through a nested call fails the calls around it", () => {
   assert.equal(outer.errors.length, 1);
   assert.equal(outer.errors[0].code, "validation_failed");
   assert.equal(outer.errors[0].params.panic, 'a nested call was interrupted by Error: forced exception: metadata value "__brp_test_throw__" in a test-panic build');
+  // Usually the caller's getter is at fault, so the message points there instead of requesting a
+  // report.
+  assert.match(outer.errors[0].message, /Check getters of the input that call the package again\.$/);
+  assert.doesNotMatch(outer.errors[0].message, /Please report/);
 
   assert.throws(() => validatePatch({ metadata: { note: "__brp_test_throw__" } }), { message: /forced exception/ });
   assert.deepEqual(validatePatch({ metadata: { a: "1" } }), { valid: true, errors: [], warnings: [] });

@@ -189,9 +189,24 @@ test("options are read as properties", () => {
     assert.deepEqual(validatePatchJson(text, hidden).errors.map((issue) => issue.code), ["value_too_large"]);
   }
 
-  // A Proxy with only a get trap lists no keys, but its options are read.
-  const proxy = new Proxy({}, { get: (target, key) => (key === "locale" ? "de" : undefined) });
-  assert.match(validatePatch({ status: "approved" }, proxy).errors[0].message, /ist kein gültiger Wert/);
+  // An option inherited from a polluted Object.prototype does not count.
+  Object.prototype.maxBytes = 2 ** 40;
+  try {
+    const long = `{"metadata":{"note":"${"x".repeat(2_000_000)}"}}`;
+    assert.deepEqual(validatePatchJson(long, { locale: "de" }).errors.map((issue) => issue.code), ["value_too_large"]);
+  } finally {
+    delete Object.prototype.maxBytes;
+  }
+});
+
+test("option numbers out of range", () => {
+  const message = (value) => `options.maxBytes must be a non-negative whole number or undefined, not ${value}.`;
+  assert.throws(() => validatePatchJson("{}", { maxBytes: 2 ** 53 }), { name: "TypeError", message: message("a number over 9007199254740991") });
+  assert.throws(() => validatePatchJson("{}", { maxBytes: -(2 ** 60) }), { name: "TypeError", message: message("a negative number") });
+  assert.throws(() => validatePatchJson("{}", { maxBytes: 0.5 }), { name: "TypeError", message: message("a fractional number") });
+  assert.throws(() => validatePatchJson("{}", { maxBytes: Infinity }), { name: "TypeError", message: message("a non-finite number") });
+  assert.throws(() => validatePatchJson("{}", { maxBytes: -3 }), { name: "TypeError", message: message("-3") });
+  assert.equal(validatePatchJson("{}", { maxBytes: 2 ** 53 - 1 }).valid, true);
 });
 
 test("option values behind a throwing proxy trap", () => {

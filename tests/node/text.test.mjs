@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { applyPatchJson, PatchError, validatePatch, validatePatchJson } from "brp-customer-patch";
+import { applyPatchJson, PatchError, toProblemDetails, validatePatch, validatePatchJson } from "brp-customer-patch";
 
 test("text entry points reject non-strings", () => {
   const result = validatePatchJson({ status: "active" });
@@ -133,7 +133,7 @@ test("malformed options throw before the text is read, on both ways", () => {
     assert.throws(() => validatePatchJson(text, { locale: 1 }), { name: "TypeError", message: 'options.locale must be a string such as "en" or "de".' });
     assert.throws(() => applyPatchJson("{}", text, { limits: { maxKeyLength: 1.5 } }), {
       name: "TypeError",
-      message: "options.limits.maxKeyLength must be a non-negative whole number or undefined, not a fractional or non-finite number.",
+      message: "options.limits.maxKeyLength must be a non-negative whole number or undefined, not a fractional number.",
     });
   }
   const throwing = { get locale() { throw new Error("getter"); } };
@@ -164,6 +164,15 @@ test("issues stop at one thousand", () => {
   assert.equal(last.pointer, "");
   // 1,999 repeats and 2,000 unknown fields, of which the first 1,000 issues are listed.
   assert.deepEqual(last.params, { maximum: 1000, dropped: 2_999 });
+});
+
+test("problem details count the issues left out", () => {
+  const body = `{${Array.from({ length: 2_000 }, () => '"x":0').join(",")}}`;
+  const problem = toProblemDetails(validatePatchJson(body));
+  // 1,999 repeats and 2,000 unknown fields, though only 1,000 issues and a summary are listed.
+  assert.equal(problem.detail, "The patch has 3999 errors.");
+  assert.equal(problem.errors.length, 1_001);
+  assert.equal(toProblemDetails(validatePatchJson('{"x":0}')).detail, "The patch has 1 error.");
 });
 
 test("short text survives memory growth between calls", () => {
