@@ -15,7 +15,7 @@ if (process.env.AB_CHILD) {
     ta: () => api.applyPatchJson(customerText, patchText),
     ov: () => api.validatePatch(examplePatch),
     oa: () => api.applyPatch(exampleCustomer, examplePatch),
-    // The same calls with an option, as a handler that answers in German makes them.
+    // The same calls with an option, as a handler that serves German users makes them.
     tvDe: () => api.validatePatchJson(patchText, german),
     taDe: () => api.applyPatchJson(customerText, patchText, german),
     ovDe: () => api.validatePatch(examplePatch, german),

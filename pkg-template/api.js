@@ -123,6 +123,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
         // Marked before anything else, because near the stack limit any further step may throw
         // a RangeError of its own.
         const resetBefore = resetPending;
+        const releaseBefore = releasePending;
         resetPending = true;
         releasePending = true;
         if (error instanceof WebAssembly.RuntimeError) {
@@ -137,7 +138,7 @@ export function bindApi(bindings, ensureReady = () => {}) {
         if (!resetBefore) {
           if (returnedInOrder) {
             resetPending = false;
-            releasePending = false;
+            releasePending = releaseBefore;
             throw error;
           }
           brokenIssue = interruptedIssue(error);

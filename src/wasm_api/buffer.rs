@@ -25,7 +25,7 @@ thread_local! {
     /// at most a few kilobytes, so it stays small.
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 
-    /// The options that `bufferOptions` parsed, for the next call that asks for them.
+    /// The options that `bufferOptions` parsed, for the next call that passes `with_options`.
     static OPTIONS: Cell<Options> = Cell::new(Options::default());
 }
 

@@ -20,6 +20,15 @@ function assertPanicIssue(issue) {
   assert.ok(issue.message.includes(issue.params.panic), issue.message);
 }
 
+/** Asserts that `call` throws a PatchError whose first issue reports the forced panic. */
+function assertThrowsPanic(call) {
+  assert.throws(call, (error) => {
+    assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
+    assertPanicIssue(error.issues[0]);
+    return true;
+  });
+}
+
 test("applyPatch turns a panic into PatchError", () => {
   assert.throws(
     () => applyPatch(customer, trigger),
@@ -88,14 +97,7 @@ test("a panic in a nested call fails the calls around it", () => {
       return { a: "1" };
     },
   };
-  assert.throws(
-    () => applyPatch(customer, patch),
-    (error) => {
-      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
-      assertPanicIssue(error.issues[0]);
-      return true;
-    },
-  );
+  assertThrowsPanic(() => applyPatch(customer, patch));
   assertPanicIssue(nested.errors[0]);
 
   const outer = validatePatch(patch);
@@ -148,11 +150,7 @@ test("a failed merge around a nested panic throws PatchError", () => {
     () => createPatch({ id: "a" }, { id: "b" }, options),
   ];
   for (const call of calls) {
-    assert.throws(call, (error) => {
-      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
-      assertPanicIssue(error.issues[0]);
-      return true;
-    });
+    assertThrowsPanic(call);
     assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
   }
 });
@@ -165,14 +163,7 @@ test("a panic in a toProblemDetails option getter", () => {
       return "de";
     },
   };
-  assert.throws(
-    () => toProblemDetails(failed, options),
-    (error) => {
-      assert.ok(error instanceof PatchError, `expected PatchError, got ${error}`);
-      assertPanicIssue(error.issues[0]);
-      return true;
-    },
-  );
+  assertThrowsPanic(() => toProblemDetails(failed, options));
   for (let round = 0; round < 20; round += 1) {
     assert.equal(applyPatchJson('{"id":"c"}', '{"status":"active"}'), '{"id":"c","status":"active"}');
   }

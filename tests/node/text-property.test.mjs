@@ -27,8 +27,8 @@ test("text and object paths agree", () => {
   for (let index = 0; index < cases; index += 1) {
     const patch = patchLike(random);
     const text = JSON.stringify(patch);
-    // Short well-formed text takes the wrapper's fast way into the module, through its memory;
-    // the same text padded past the fast way's length takes the general way. All must agree.
+    // Short well-formed text takes the wrapper's fast way into the module, through its memory.
+    // The same text padded past the fast way's length takes the general way. All must agree.
     const padded = text + GENERAL_WAY_PADDING;
     const locale = random.pick(["en", "de"]);
 
